@@ -1,0 +1,35 @@
+/**
+ * Cognito's error names and messages, as the real service sends them. Built on cognito-local's CognitoError so
+ * that errors thrown by its own targets and by ours travel the same way (HTTP 400, `__type` = the name).
+ */
+import { CognitoError, UnsupportedError } from 'cognito-local/lib/errors.js';
+
+export { CognitoError, UnsupportedError };
+
+export const notAuthorized = (message = 'Incorrect username or password.'): CognitoError =>
+  new CognitoError('NotAuthorizedException', message);
+
+export const userNotFound = (message = 'User does not exist.'): CognitoError =>
+  new CognitoError('UserNotFoundException', message);
+
+export const userNotConfirmed = (): CognitoError =>
+  new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+
+export const passwordResetRequired = (): CognitoError =>
+  new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+
+export const invalidPassword = (reason: string): CognitoError =>
+  new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${reason}`);
+
+export const invalidParameter = (message: string): CognitoError =>
+  new CognitoError('InvalidParameterException', message);
+
+export const invalidSession = (): CognitoError => notAuthorized('Invalid session for the user, session is expired.');
+
+export const resourceNotFound = (message: string): CognitoError =>
+  new CognitoError('ResourceNotFoundException', message);
+
+export const limitExceeded = (message = 'Attempt limit exceeded, please try after some time.'): CognitoError =>
+  new CognitoError('LimitExceededException', message);
+
+export const unsupported = (what: string): UnsupportedError => new UnsupportedError(what);

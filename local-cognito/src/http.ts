@@ -1,0 +1,159 @@
+/**
+ * The HTTP face of the service: Cognito's JSON protocol (POST / with `X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Target>`), the pool's JWKS, CORS for any localhost origin with a long
+ * preflight cache, and a few local-only helpers under /_local/. Nothing here logs bodies: they hold passwords.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { LogService } from 'cognito-local/lib/services/LogService.js';
+import { CognitoError, UnsupportedError } from './errors.js';
+import type { Outbox } from './outbox.js';
+import type { CompatRouter } from './router.js';
+
+export interface HttpOptions {
+  readonly router: CompatRouter;
+  readonly outbox: Outbox;
+  readonly jwks: object;
+  readonly issuerBase: () => string;
+  readonly logger: LogService;
+  /** One line per API call (target, status, time); never a body. */
+  readonly logRequest: (line: string) => void;
+}
+
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const MAX_BODY = 1024 * 1024;
+/** Chromium caps the preflight cache at two hours. */
+const PREFLIGHT_MAX_AGE = '7200';
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const ALLOWED_HEADERS = 'content-type, x-amz-target, x-amz-user-agent, x-amz-date, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request';
+
+/** Cognito sends dates as epoch seconds. */
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Date ? Math.floor(raw.getTime() / 1000) : value;
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !LOCAL_ORIGIN.test(origin)) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date, server-timing',
+    'Timing-Allow-Origin': origin,
+    Vary: 'Origin',
+  };
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
+  res.writeHead(status, { ...headers, ...(body === undefined ? {} : { 'Content-Length': Buffer.byteLength(body).toString() }) });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new CognitoError('InvalidParameterException', 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+let requestCounter = 0;
+
+export function createHttpHandler(options: HttpOptions): RequestListener {
+  const { router, outbox, jwks, issuerBase, logger, logRequest } = options;
+
+  async function api(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
+    const started = performance.now();
+    const requestId = `local-${Date.now().toString(36)}-${(requestCounter++).toString(36)}`;
+    const header = req.headers['x-amz-target'];
+    const target = typeof header === 'string' && header.startsWith(TARGET_PREFIX) ? header.slice(TARGET_PREFIX.length) : '';
+    let status = 200;
+    let payload: object;
+    try {
+      if (!target) throw new CognitoError('UnknownOperationException', 'Missing or unknown X-Amz-Target header');
+      const text = await readBody(req);
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        throw new CognitoError('SerializationException', 'Request body is not valid JSON');
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        throw new CognitoError('SerializationException', 'Request body must be a JSON object');
+      }
+      payload = await router(target)({ logger }, body as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof CognitoError) {
+        status = 400;
+        payload = { __type: error.code, message: error.message };
+      } else if (error instanceof UnsupportedError) {
+        status = 500;
+        payload = { __type: 'CognitoLocal#Unsupported', message: `Local Cognito does not support: ${error.message}` };
+      } else {
+        status = 500;
+        payload = { __type: 'InternalErrorException', message: 'Internal error in the local Cognito service' };
+        logger.error(`${target}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    const ms = performance.now() - started;
+    const errorType: Record<string, string> = status === 200 ? {} : { 'x-amzn-errortype': (payload as { __type: string }).__type };
+    send(
+      res,
+      status,
+      {
+        ...cors,
+        ...errorType,
+        'Content-Type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': requestId,
+        'Server-Timing': `handler;dur=${ms.toFixed(2)}`,
+      },
+      JSON.stringify(payload, replacer),
+    );
+    logRequest(`${target || '?'} ${status}${status === 200 ? '' : ` ${(payload as { __type: string }).__type}`} ${ms.toFixed(1)} ms`);
+  }
+
+  return (req, res) => {
+    const cors = corsHeaders(req);
+    const url = new URL(req.url ?? '/', 'http://local');
+    const json = (status: number, body: unknown) =>
+      send(res, status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(body));
+
+    if (req.method === 'OPTIONS') {
+      send(res, 204, {
+        ...cors,
+        ...(cors['Access-Control-Allow-Origin']
+          ? {
+              'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+              'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+              'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+            }
+          : {}),
+      });
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/') {
+      void api(req, res, cors);
+      return;
+    }
+    if (req.method === 'GET') {
+      const wellKnown = /^\/([\w-]+_[0-9A-Za-z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
+      if (wellKnown) {
+        const [, poolId, doc] = wellKnown as unknown as [string, string, string];
+        const issuer = `${issuerBase()}/${poolId}`;
+        json(200, doc === 'jwks.json' ? jwks : { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] });
+        return;
+      }
+      if (url.pathname === '/health') {
+        json(200, { ok: true });
+        return;
+      }
+      if (url.pathname === '/_local/messages') {
+        json(200, outbox.messages(url.searchParams.get('destination') ?? undefined));
+        return;
+      }
+    }
+    json(404, { __type: 'ResourceNotFoundException', message: `No route for ${req.method} ${url.pathname}` });
+  };
+}

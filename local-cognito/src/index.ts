@@ -1,0 +1,151 @@
+/**
+ * A local, Cognito-compatible user pool service: cognito-local's pools, clients, users and codes, with this
+ * project's compatibility layer (SRP, refresh, revocation, Cognito's error names and policies) in front.
+ * Embeddable: tests start one per file on an ephemeral port with a data folder of their own.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Router } from 'cognito-local/lib/server/Router.js';
+import { DefaultConfig } from 'cognito-local/lib/server/config.js';
+import { DateClock } from 'cognito-local/lib/services/clock.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import type { LogService } from 'cognito-local/lib/services/LogService.js';
+import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
+import { otp } from 'cognito-local/lib/services/otp.js';
+import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import { ChallengeSessions } from './challenges.js';
+import { ensureDemoPool, type DemoPool } from './demo-pool.js';
+import { UnsupportedError } from './errors.js';
+import { createHttpHandler } from './http.js';
+import { Lockout } from './lockout.js';
+import { Outbox } from './outbox.js';
+import { createRouter, type CompatRouter } from './router.js';
+import { CompatState } from './state.js';
+import { loadSigningKey, TokenIssuer } from './tokens.js';
+
+export type { DemoPool } from './demo-pool.js';
+export type { DeliveredMessage } from './outbox.js';
+export { DEMO_USERS } from './demo-pool.js';
+
+export interface LocalCognitoOptions {
+  /** Folder for users, keys and sessions; created when missing. */
+  readonly dataDir: string;
+  /** 0 picks a free port. Default 9229. */
+  readonly port?: number;
+  /** Default 127.0.0.1: the service is for this machine only. */
+  readonly host?: string;
+  /** Create (or restore) the demo pool, client and users. Default true. */
+  readonly demo?: boolean;
+  /** Where lines for people go (codes, warnings). Default: stdout. */
+  readonly print?: (line: string) => void;
+  /** One line per API call. Default: none. */
+  readonly logRequest?: (line: string) => void;
+}
+
+export interface LocalCognito {
+  /** e.g. http://127.0.0.1:9229 — the `userPoolEndpoint` for aws-amplify and `endpoint` for the AWS SDK. */
+  readonly url: string;
+  readonly port: number;
+  /** The demo pool, when `demo` was on. */
+  readonly demo: DemoPool | undefined;
+  /** Every code the service has "sent". */
+  readonly outbox: Outbox;
+  /** Calls a target in-process, as an HTTP request would (for tests and tooling). */
+  call(target: string, request: Record<string, unknown>): Promise<object>;
+  close(): Promise<void>;
+}
+
+/** cognito-local's logger interface; its debug lines dump whole users (passwords included), so they are dropped. */
+function createLogger(print: (line: string) => void): LogService {
+  const message = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : '')).filter(Boolean).join(' ');
+  const logger: LogService = {
+    child: () => logger,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...args: unknown[]) => print(`warning: ${message(args)}`),
+    error: (...args: unknown[]) => print(`error: ${message(args)}`),
+  } as unknown as LogService;
+  return logger;
+}
+
+/** No Lambda triggers: the local service has no Lambda to call. */
+const noTriggers: Triggers = new Proxy({ enabled: () => false } as unknown as Triggers, {
+  get(target, property) {
+    if (property === 'enabled') return target.enabled;
+    return () => Promise.reject(new UnsupportedError(`Lambda trigger ${String(property)}`));
+  },
+});
+
+export async function startLocalCognito(options: LocalCognitoOptions): Promise<LocalCognito> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
+  const host = options.host ?? '127.0.0.1';
+  const dbDir = join(options.dataDir, 'db');
+  mkdirSync(dbDir, { recursive: true });
+
+  const logger = createLogger(print);
+  const ctx = { logger };
+  let url = '';
+
+  const clock = new DateClock();
+  const stores = new StormDBDataStoreFactory(dbDir);
+  const cognito = await new CognitoServiceFactoryImpl(dbDir, stores, new UserPoolServiceFactoryImpl(clock, stores)).create(ctx, {});
+  const state = new CompatState(join(options.dataDir, 'sessions.json'));
+  const key = loadSigningKey(join(options.dataDir, 'signing-key.json'));
+  const tokens = new TokenIssuer(key, () => url, clock, state);
+  const outbox = new Outbox(print);
+  const services: Services = {
+    clock,
+    cognito,
+    config: { ...DefaultConfig, UserPoolDefaults: {}, TokenConfig: { IssuerDomain: '' } },
+    messages: outbox,
+    otp,
+    tokenGenerator: tokens,
+    triggers: noTriggers,
+  };
+  const router: CompatRouter = createRouter({
+    services,
+    base: Router(services),
+    tokens,
+    state,
+    challenges: new ChallengeSessions(),
+    lockout: new Lockout(),
+  });
+
+  const server: Server = createServer(
+    createHttpHandler({
+      router,
+      outbox,
+      jwks: { keys: [key.publicJwk] },
+      issuerBase: () => url,
+      logger,
+      logRequest: options.logRequest ?? (() => undefined),
+    }),
+  );
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 9229, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://${host}:${port}`;
+
+  const call = (target: string, request: Record<string, unknown>) => router(target)(ctx, request);
+  const demo = options.demo === false ? undefined : await ensureDemoPool(call, cognito, ctx, url);
+
+  return {
+    url,
+    port,
+    demo,
+    outbox,
+    call,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
