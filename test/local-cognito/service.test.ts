@@ -1,0 +1,101 @@
+/**
+ * The service as a program: `npm run local-cognito` prints the demo users and writes the pool config; data
+ * survives a restart; the demo users are put back in their documented state; --reset starts over; Ctrl-C ends
+ * it with nothing left listening.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { startLocalCognito } from '../../local-cognito/src/index.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'local-cognito-cli-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function startCli(...args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', '0', '--data', dataDir, ...args]);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /Local Cognito ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (ready) resolve({ child, output: () => output, url: ready[1]! });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+const portIsClosed = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+
+describe('npm run local-cognito', () => {
+  let firstPool = '';
+
+  test('prints the demo users and writes the pool config; Ctrl-C exits 0 and frees the port', async () => {
+    const { child, output, url } = await startCli('--quiet');
+    await new Promise((r) => setTimeout(r, 100));
+    for (const email of ['demo@example.com', 'new@example.com', 'unconfirmed@example.com']) assert.match(output(), new RegExp(email));
+    const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
+    assert.match(config['userPoolId'] ?? '', /^local_[0-9A-Za-z]+$/);
+    assert.match(config['userPoolClientId'] ?? '', /^[0-9a-z]+$/);
+    assert.equal(config['userPoolEndpoint'], url);
+    firstPool = config['userPoolId']!;
+    assert.equal(await stop(child), 0);
+    assert.equal(await portIsClosed(url), true);
+  });
+
+  test('a restart keeps the pool, its users and their changes, but restores the demo users', async () => {
+    const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+    assert.equal(service.demo?.userPoolId, firstPool);
+    const poolId = service.demo!.userPoolId;
+    await service.call('AdminCreateUser', { UserPoolId: poolId, Username: 'kept@example.com', TemporaryPassword: 'Temp-Passw0rd1', MessageAction: 'SUPPRESS' });
+    // Someone completes the demo new-password step and changes the demo password.
+    await service.call('AdminSetUserPassword', { UserPoolId: poolId, Username: 'new@example.com', Password: 'Changed-Passw0rd1', Permanent: true });
+    await service.close();
+
+    const again = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+    const status = async (email: string) => ((await again.call('AdminGetUser', { UserPoolId: poolId, Username: email })) as { UserStatus: string }).UserStatus;
+    assert.equal(again.demo?.userPoolId, poolId);
+    assert.equal(await status('kept@example.com'), 'FORCE_CHANGE_PASSWORD');
+    assert.equal(await status('new@example.com'), 'FORCE_CHANGE_PASSWORD');
+    assert.equal(await status('demo@example.com'), 'CONFIRMED');
+    assert.equal(await status('unconfirmed@example.com'), 'UNCONFIRMED');
+    await again.close();
+  });
+
+  test('--reset starts from nothing', async () => {
+    const { child } = await startCli('--reset', '--quiet');
+    const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
+    assert.notEqual(config['userPoolId'], firstPool);
+    assert.equal(await stop(child), 0);
+  });
+
+  test('a port in use gives a clear message and exit code 1', async () => {
+    const busy = await startLocalCognito({ dataDir: join(dataDir, 'busy'), port: 0, demo: false, print: () => undefined });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', String(busy.port), '--data', dataDir]);
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    await busy.close();
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`Port ${busy.port} is in use`));
+  });
+});
