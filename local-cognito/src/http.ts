@@ -15,8 +15,18 @@ export interface HttpOptions {
   readonly jwks: object;
   readonly issuerBase: () => string;
   readonly logger: LogService;
-  /** One line per API call (target, status, time); never a body. */
-  readonly logRequest: (line: string) => void;
+  /** Called once per API call, after the answer is sent; never with a body. */
+  readonly onRequest: (record: RequestRecord) => void;
+}
+
+/** One API call as the service saw it. */
+export interface RequestRecord {
+  readonly target: string;
+  readonly status: number;
+  /** The Cognito error name, when status is not 200. */
+  readonly error?: string;
+  /** Time spent in the handler, in milliseconds. */
+  readonly ms: number;
 }
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -62,7 +72,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 let requestCounter = 0;
 
 export function createHttpHandler(options: HttpOptions): RequestListener {
-  const { router, outbox, jwks, issuerBase, logger, logRequest } = options;
+  const { router, outbox, jwks, issuerBase, logger, onRequest } = options;
 
   async function api(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
     const started = performance.now();
@@ -111,7 +121,7 @@ export function createHttpHandler(options: HttpOptions): RequestListener {
       },
       JSON.stringify(payload, replacer),
     );
-    logRequest(`${target || '?'} ${status}${status === 200 ? '' : ` ${(payload as { __type: string }).__type}`} ${ms.toFixed(1)} ms`);
+    onRequest({ target: target || '?', status, ms, ...(errorType['x-amzn-errortype'] ? { error: errorType['x-amzn-errortype'] } : {}) });
   }
 
   return (req, res) => {

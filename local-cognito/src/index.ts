@@ -20,7 +20,7 @@ import type { Services } from 'cognito-local/lib/services/index.js';
 import { ChallengeSessions } from './challenges.js';
 import { ensureDemoPool, type DemoPool } from './demo-pool.js';
 import { UnsupportedError } from './errors.js';
-import { createHttpHandler } from './http.js';
+import { createHttpHandler, type RequestRecord } from './http.js';
 import { Lockout } from './lockout.js';
 import { Outbox } from './outbox.js';
 import { createRouter, type CompatRouter } from './router.js';
@@ -29,6 +29,7 @@ import { loadSigningKey, TokenIssuer } from './tokens.js';
 
 export type { DemoPool } from './demo-pool.js';
 export type { DeliveredMessage } from './outbox.js';
+export type { RequestRecord } from './http.js';
 export { DEMO_USERS } from './demo-pool.js';
 
 export interface LocalCognitoOptions {
@@ -54,6 +55,8 @@ export interface LocalCognito {
   readonly demo: DemoPool | undefined;
   /** Every code the service has "sent". */
   readonly outbox: Outbox;
+  /** Every API call so far (target, status, handler time), oldest first. */
+  readonly requests: readonly RequestRecord[];
   /** Calls a target in-process, as an HTTP request would (for tests and tooling). */
   call(target: string, request: Record<string, unknown>): Promise<object>;
   close(): Promise<void>;
@@ -97,6 +100,7 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
   const key = loadSigningKey(join(options.dataDir, 'signing-key.json'));
   const tokens = new TokenIssuer(key, () => url, clock, state);
   const outbox = new Outbox(print);
+  const requests: RequestRecord[] = [];
   const services: Services = {
     clock,
     cognito,
@@ -122,7 +126,10 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
       jwks: { keys: [key.publicJwk] },
       issuerBase: () => url,
       logger,
-      logRequest: options.logRequest ?? (() => undefined),
+      onRequest: (record) => {
+        requests.push(record);
+        options.logRequest?.(`${record.target} ${record.status}${record.error ? ` ${record.error}` : ''} ${record.ms.toFixed(1)} ms`);
+      },
     }),
   );
   server.keepAliveTimeout = 5000;
@@ -141,6 +148,7 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     port,
     demo,
     outbox,
+    requests,
     call,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@
  * users on the local service and gets Cognito's answers, errors included.
  */
 import assert from 'node:assert/strict';
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   AdminCreateUserCommand,

@@ -1,0 +1,75 @@
+/**
+ * `npm run test:browser`: the browser tests (@web/test-runner + @open-wc/testing in headless Chromium) against a
+ * local Cognito service that this run starts on a free port with a data folder of its own, and stops at the end.
+ * Extra arguments go to the test runner (e.g. `-- --files test/smoke/sign-in.test.ts`, `-- --watch`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter, startTestRunner, summaryReporter, type TestRunnerPlugin } from '@web/test-runner';
+import { startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+
+let executablePath: string;
+try {
+  executablePath = findChromium();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'local-cognito-browser-'));
+const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+
+/** What browser tests may ask of the service (through @web/test-runner-commands' executeServerCommand). */
+function localCognitoPlugin(svc: LocalCognito): TestRunnerPlugin {
+  return {
+    name: 'local-cognito',
+    serve(context) {
+      if (context.path === '/__local-cognito/config.json') {
+        return { body: JSON.stringify(svc.demo), type: 'application/json' };
+      }
+      return undefined;
+    },
+    async executeCommand({ command, payload }) {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      switch (command) {
+        case 'local-cognito:call':
+          return svc.call(String(args['target']), (args['request'] ?? {}) as Record<string, unknown>);
+        case 'local-cognito:latest-code':
+          return svc.outbox.latestCode(String(args['destination']), args['source'] as never) ?? null;
+        case 'local-cognito:requests':
+          return svc.requests.slice(Number(args['since'] ?? 0));
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+const runner = await startTestRunner({
+  readFileConfig: false,
+  autoExitProcess: false,
+  config: {
+    files: ['test/**/*.test.ts', '!test/local-cognito/**'],
+    nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+    rootDir: process.cwd(),
+    concurrency: 2,
+    testsFinishTimeout: 300_000,
+    testFramework: { config: { timeout: 20_000 } },
+    browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }), localCognitoPlugin(service)],
+    reporters: [defaultReporter(), summaryReporter({ flatten: false })],
+  },
+});
+
+async function finish(passed: boolean): Promise<never> {
+  await service.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(passed ? 0 : 1);
+}
+
+if (!runner) await finish(false);
+runner!.on('stopped', (passed) => void finish(passed));
+process.once('SIGINT', () => void runner!.stop());

@@ -1,0 +1,52 @@
+/** Browser-side access to the test run's local Cognito service (started by scripts/test-browser.ts). */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface PoolConfig {
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly userPoolEndpoint: string;
+}
+
+export interface RequestRecord {
+  readonly target: string;
+  readonly status: number;
+  readonly error?: string;
+  readonly ms: number;
+}
+
+let config: Promise<PoolConfig> | undefined;
+
+/** The demo pool of the test run's service. */
+export function poolConfig(): Promise<PoolConfig> {
+  config ??= fetch('/__local-cognito/config.json').then((r) => r.json() as Promise<PoolConfig>);
+  return config;
+}
+
+/** Calls a Cognito API target on the service (admin calls included), in-process on the server side. */
+export function callCognito<T = Record<string, unknown>>(target: string, request: Record<string, unknown>): Promise<T> {
+  return executeServerCommand('local-cognito:call', { target, request }) as Promise<T>;
+}
+
+/** The newest code "sent" to an address. */
+export function latestCode(destination: string, source?: string): Promise<string | null> {
+  return executeServerCommand('local-cognito:latest-code', { destination, source }) as Promise<string | null>;
+}
+
+/** API calls the service received, from index `since` on (use `(await requestLog()).length` as a mark). */
+export function requestLog(since = 0): Promise<RequestRecord[]> {
+  return executeServerCommand('local-cognito:requests', { since }) as Promise<RequestRecord[]>;
+}
+
+let counter = 0;
+/** A unique address per call, so tests never share users. */
+export const uniqueEmail = (label: string): string =>
+  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${(counter++).toString(36)}@example.com`;
+
+/** A confirmed user with the given password, made through the admin API. */
+export async function createConfirmedUser(password = 'Passw0rd!'): Promise<string> {
+  const { userPoolId } = await poolConfig();
+  const email = uniqueEmail('user');
+  await callCognito('AdminCreateUser', { UserPoolId: userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+  await callCognito('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
+  return email;
+}
