@@ -99,3 +99,48 @@ describe('npm run local-cognito', () => {
     assert.match(stderr, new RegExp(`Port ${busy.port} is in use`));
   });
 });
+
+describe('npm start', () => {
+  test('serves the demo page and the local service; Ctrl-C stops both, leaving no process and no open port', async () => {
+    const data = join(dataDir, 'start');
+    // Its own process group, as a terminal would make it, so that "Ctrl-C" reaches npm, the shell and node.
+    const child = spawn('npm', ['start'], {
+      detached: true,
+      env: { ...process.env, LOCAL_COGNITO_PORT: '0', LOCAL_COGNITO_DATA: data, VITE_COGNITO_USER_POOL_ID: '', VITE_COGNITO_CLIENT_ID: '' },
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    // npm itself ends by the signal it was sent; the node process underneath exits 0.
+    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes('Press Ctrl-C')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 50);
+      void exited.then(() => reject(new Error(`npm start exited early:\n${output}`)));
+    });
+    const demoUrl = /cognito-elements demo: (http:\/\/\S+)/.exec(output)?.[1];
+    const serviceUrl = /Local Cognito: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    assert.ok(demoUrl && serviceUrl, output);
+    assert.match(output, /demo@example\.com\s+Passw0rd!/);
+    assert.match(output, /new@example\.com\s+TempPassw0rd!/);
+    const page = await fetch(demoUrl);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
+    // The page gets the local pool's settings.
+    const main = await (await fetch(new URL('/demo/main.ts', demoUrl))).text();
+    const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
+    assert.ok(main.includes(pool.userPoolId));
+    assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
+
+    process.kill(-child.pid!, 'SIGINT');
+    assert.ok(['0', 'SIGINT'].includes(await exited));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await portIsClosed(demoUrl), true);
+    assert.equal(await portIsClosed(serviceUrl), true);
+    assert.throws(() => process.kill(-child.pid!, 0), 'no process of the group is left');
+  });
+});

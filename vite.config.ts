@@ -1,0 +1,30 @@
+/**
+ * Vite serves the demo pages (index.html, demo/). The demo's Cognito settings come from the environment
+ * (VITE_COGNITO_* in .env.local, to use a real pool) or else from the local service's pool file, which
+ * `npm start` and `npm run local-cognito` write.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig, loadEnv } from 'vite';
+
+const LOCAL_POOL_FILE = `${process.env['LOCAL_COGNITO_DATA'] ?? '.local-cognito'}/demo-pool.json`;
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const useLocal = !env['VITE_COGNITO_USER_POOL_ID'] && existsSync(LOCAL_POOL_FILE);
+  const local = useLocal
+    ? (JSON.parse(readFileSync(LOCAL_POOL_FILE, 'utf8')) as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string })
+    : undefined;
+
+  return {
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: { host: '127.0.0.1' },
+    define: local
+      ? {
+          'import.meta.env.VITE_COGNITO_USER_POOL_ID': JSON.stringify(local.userPoolId),
+          'import.meta.env.VITE_COGNITO_CLIENT_ID': JSON.stringify(local.userPoolClientId),
+          'import.meta.env.VITE_COGNITO_ENDPOINT': JSON.stringify(local.userPoolEndpoint),
+          'import.meta.env.VITE_COGNITO_LOCAL': JSON.stringify('true'),
+        }
+      : {},
+  };
+});
