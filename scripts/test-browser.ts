@@ -7,7 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher, defaultReporter, startTestRunner, summaryReporter, type TestRunnerPlugin } from '@web/test-runner';
+import {
+  chromeLauncher,
+  defaultReporter,
+  startTestRunner,
+  summaryReporter,
+  type TestRunner,
+  type TestRunnerPlugin,
+  type TestSuiteResult,
+} from '@web/test-runner';
 import { startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
@@ -64,7 +72,27 @@ const runner = await startTestRunner({
   },
 });
 
+/** Counts every test of every file; a file that failed to load counts as one failure. */
+function tally(r: TestRunner): { passed: number; failed: number; skipped: number } {
+  const count = { passed: 0, failed: 0, skipped: 0 };
+  const walk = (suite: TestSuiteResult) => {
+    for (const t of suite.tests) count[t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed'] += 1;
+    suite.suites.forEach(walk);
+  };
+  for (const session of r.sessions.all()) {
+    if (session.testResults) walk(session.testResults);
+    if (session.errors.length) count.failed += 1;
+  }
+  return count;
+}
+
 async function finish(passed: boolean): Promise<never> {
+  if (runner) {
+    const { passed: ok, failed, skipped } = tally(runner);
+    // The plain closing line CI reads.
+    process.stdout.write(`\nbrowser: ${ok} passed, ${failed} failed, ${skipped} skipped\n`);
+    if (ok === 0 && failed === 0) passed = false; // a run that ran nothing is no pass
+  }
   await service.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(passed ? 0 : 1);
