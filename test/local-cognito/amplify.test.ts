@@ -1,6 +1,7 @@
 /**
  * The local service driven by aws-amplify itself (in Node), through `userPoolEndpoint`: every flow the elements
- * rely on, with the answers real Cognito gives.
+ * rely on, with the answers real Cognito gives. The pool, client and users are made with the AWS SDK, as any
+ * user of the service would: nothing here calls the project's own code but to start the service.
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -20,6 +21,14 @@ import {
   updatePassword,
 } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { KeyValueStorageInterface } from 'aws-amplify/utils';
 import { startTestService, uniqueEmail } from '../support/node/local-cognito.js';
 
@@ -47,7 +56,14 @@ class MemoryStorage implements KeyValueStorageInterface {
 }
 
 let service: Service;
+let admin: CognitoIdentityProviderClient;
+let userPoolId: string;
+let userPoolClientId: string;
 const storage = new MemoryStorage();
+// This file's users, in the states the elements meet.
+const demo = { email: 'demo@example.com', password: 'Passw0rd!' };
+const temporary = { email: 'new@example.com', password: 'TempPassw0rd!' };
+const unconfirmed = { email: 'unconfirmed@example.com', password: 'Passw0rd!' };
 
 /** Calls the service's API directly, as any HTTP client would; returns status and body. */
 async function api(target: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -68,31 +84,47 @@ async function errorOf(promise: Promise<unknown>): Promise<{ name: string; messa
   assert.fail('expected a rejection');
 }
 
-function configure(clientId = service.demo!.userPoolClientId): void {
+function configure(clientId = userPoolClientId): void {
   Amplify.configure({
-    Auth: { Cognito: { userPoolId: service.demo!.userPoolId, userPoolClientId: clientId, userPoolEndpoint: service.url } },
+    Auth: { Cognito: { userPoolId, userPoolClientId: clientId, userPoolEndpoint: service.url } },
   });
   cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
 }
 
-/** A confirmed user of the demo pool, made through the admin API. */
-async function createConfirmedUser(password = 'Passw0rd!'): Promise<string> {
-  const email = uniqueEmail('user');
-  await service.call('AdminCreateUser', {
-    UserPoolId: service.demo!.userPoolId,
-    Username: email,
-    TemporaryPassword: 'TempPassw0rd!',
-    MessageAction: 'SUPPRESS',
-  });
-  await service.call('AdminSetUserPassword', { UserPoolId: service.demo!.userPoolId, Username: email, Password: password, Permanent: true });
+/** A user with a temporary password (FORCE_CHANGE_PASSWORD), made through the admin API. */
+async function createUser(email: string, temporaryPassword = 'TempPassw0rd!'): Promise<string> {
+  await admin.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: email, TemporaryPassword: temporaryPassword, MessageAction: 'SUPPRESS' }));
+  return email;
+}
+
+/** A confirmed user. */
+async function createConfirmedUser(password = 'Passw0rd!', email = uniqueEmail('user')): Promise<string> {
+  await createUser(email);
+  await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
   return email;
 }
 
 before(async () => {
   service = await startTestService();
+  admin = new CognitoIdentityProviderClient({ endpoint: service.url, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const pool = await admin.send(new CreateUserPoolCommand({ PoolName: 'amplify-tests', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }));
+  userPoolId = pool.UserPool!.Id!;
+  const client = await admin.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'amplify-tests',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+    }),
+  );
+  userPoolClientId = client.UserPoolClient!.ClientId!;
+  await createConfirmedUser(demo.password, demo.email);
+  await createUser(temporary.email, temporary.password);
+  await admin.send(new SignUpCommand({ ClientId: userPoolClientId, Username: unconfirmed.email, Password: unconfirmed.password }));
   configure();
 });
 after(async () => {
+  admin.destroy();
   await service.stop();
 });
 afterEach(async () => {
@@ -109,8 +141,8 @@ describe('sign-in with SRP (Amplify default)', () => {
     assert.equal(user.signInDetails?.loginId, 'demo@example.com');
     const { tokens } = await fetchAuthSession();
     assert.equal(tokens?.idToken?.payload['email'], 'demo@example.com');
-    assert.equal(tokens?.idToken?.payload['aud'], service.demo!.userPoolClientId);
-    assert.equal(tokens?.idToken?.payload['iss'], `${service.url}/${service.demo!.userPoolId}`);
+    assert.equal(tokens?.idToken?.payload['aud'], userPoolClientId);
+    assert.equal(tokens?.idToken?.payload['iss'], `${service.url}/${userPoolId}`);
     assert.equal(tokens?.accessToken.payload['token_use'], 'access');
     assert.equal(typeof tokens?.accessToken.payload['origin_jti'], 'string');
     assert.equal(user.userId, tokens?.idToken?.payload['sub']);
@@ -127,13 +159,15 @@ describe('sign-in with SRP (Amplify default)', () => {
   });
 
   test('an unknown user is UserNotFoundException on a LEGACY client', async () => {
-    const { UserPoolClient } = (await service.call('CreateUserPoolClient', {
-      UserPoolId: service.demo!.userPoolId,
-      ClientName: 'legacy',
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: 'LEGACY',
-    })) as { UserPoolClient: { ClientId: string } };
-    configure(UserPoolClient.ClientId);
+    const { UserPoolClient } = await admin.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'legacy',
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'LEGACY',
+      }),
+    );
+    configure(UserPoolClient!.ClientId);
     const error = await errorOf(signIn({ username: uniqueEmail('nobody'), password: 'Passw0rd!' }));
     assert.equal(error.name, 'UserNotFoundException');
   });
@@ -176,8 +210,7 @@ describe('USER_PASSWORD_AUTH', () => {
 
 describe('first sign-in with a temporary password', () => {
   test('FORCE_CHANGE_PASSWORD → confirmSignIn with a new password → signed in, and the refresh token works', async () => {
-    const email = uniqueEmail('fresh');
-    await service.call('AdminCreateUser', { UserPoolId: service.demo!.userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+    const email = await createUser(uniqueEmail('fresh'));
 
     const first = await signIn({ username: email, password: 'TempPassw0rd!' });
     assert.equal(first.nextStep.signInStep, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
@@ -274,10 +307,10 @@ describe('session', () => {
     await signIn({ username: 'demo@example.com', password: 'Passw0rd!' });
     const refreshToken = storage.find('.refreshToken');
     assert.ok(refreshToken);
-    const ok = await api('GetTokensFromRefreshToken', { ClientId: service.demo!.userPoolClientId, RefreshToken: refreshToken });
+    const ok = await api('GetTokensFromRefreshToken', { ClientId: userPoolClientId, RefreshToken: refreshToken });
     assert.equal(ok.status, 200);
     await signOut();
-    const revoked = await api('GetTokensFromRefreshToken', { ClientId: service.demo!.userPoolClientId, RefreshToken: refreshToken });
+    const revoked = await api('GetTokensFromRefreshToken', { ClientId: userPoolClientId, RefreshToken: refreshToken });
     assert.equal(revoked.status, 400);
     assert.equal(revoked.body['__type'], 'NotAuthorizedException');
   });
@@ -287,7 +320,7 @@ describe('session', () => {
     // "Another device": a sign-in made over the API directly.
     const other = await api('InitiateAuth', {
       AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: service.demo!.userPoolClientId,
+      ClientId: userPoolClientId,
       AuthParameters: { USERNAME: email, PASSWORD: 'Passw0rd!' },
     });
     const otherTokens = other.body['AuthenticationResult'] as { AccessToken: string; RefreshToken: string };
@@ -298,7 +331,7 @@ describe('session', () => {
     await signOut({ global: true });
 
     for (const token of [refreshToken, otherTokens.RefreshToken]) {
-      const refresh = await api('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: service.demo!.userPoolClientId, AuthParameters: { REFRESH_TOKEN: token } });
+      const refresh = await api('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: userPoolClientId, AuthParameters: { REFRESH_TOKEN: token } });
       assert.deepEqual([refresh.status, refresh.body['__type']], [400, 'NotAuthorizedException']);
     }
     for (const token of [accessToken, otherTokens.AccessToken]) {
