@@ -1,2 +1,7 @@
-/** cognito-elements: the public surface. The store and the elements are added by the next issue. */
-export const VERSION = '0.1.0';
+/** cognito-elements: the public surface. Importing it registers the three elements. */
+export { CognitoLogin } from './elements/cognito-login.js';
+export { CognitoNewPassword } from './elements/cognito-new-password.js';
+export { CognitoSession } from './elements/cognito-session.js';
+export * from './store/index.js';
+export * from './events.js';
+export { setMessages, en, ja, type MessageKey, type Messages } from './i18n/index.js';

@@ -1,0 +1,195 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { customElement } from '../internal/custom-element.js';
+import { live } from 'lit/directives/live.js';
+import type { MessageKey } from '../i18n/index.js';
+import { CognitoAuthError } from '../store/errors.js';
+import type { AuthFlow } from '../store/types.js';
+import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
+import { formStyles } from './form.styles.js';
+import './cognito-new-password.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * @summary Email and password sign-in to Amazon Cognito: SRP in the browser, no server of your own.
+ *
+ * The form lives in the light DOM, so password managers see and fill it; style it with ordinary selectors on
+ * its `part` attributes (`cognito-login [part~='submit-button']`) or with the custom properties below.
+ * When Cognito asks for a new password (first sign-in), it shows the new-password step itself unless the page
+ * has its own `<cognito-new-password>`. When signed in it shows nothing; the host's `state` attribute
+ * (`loading`, `signedOut`, `newPasswordRequired`, `signedIn`) lets a page hide or style it.
+ *
+ * @event cognito-signed-in - A sign-in completed here. `detail: { user, reason: 'sign-in' }`.
+ * @event cognito-auth-change - The auth status changed because of this element. `detail: { status, user }`.
+ * @event cognito-next-step - Cognito needs another step (`CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, `RESET_PASSWORD`, …). `detail: { step }`.
+ * @event cognito-error - A sign-in failed. `detail: { name, message, action: 'signIn' }`.
+ *
+ * @cssproperty --cognito-color-primary - Submit button and focus ring.
+ * @cssproperty --cognito-color-on-primary - Text on the submit button.
+ * @cssproperty --cognito-color-text - Text.
+ * @cssproperty --cognito-color-muted - Secondary text.
+ * @cssproperty --cognito-color-surface - Input background.
+ * @cssproperty --cognito-color-border - Input and button borders.
+ * @cssproperty --cognito-color-error - Error text and border.
+ * @cssproperty --cognito-color-error-surface - Error background.
+ * @cssproperty --cognito-radius - Corner radius.
+ * @cssproperty --cognito-gap - Space between fields.
+ * @cssproperty --cognito-font - Font shorthand (default: inherited).
+ * @cssproperty --cognito-max-width - Maximum width (default 24rem).
+ * @cssproperty --cognito-focus-ring - Focus outline color.
+ */
+@customElement('cognito-login')
+export class CognitoLogin extends CognitoElement {
+  @query('input[name="username"]') private emailInput?: HTMLInputElement;
+  @query('input[name="password"]') private passwordInput?: HTMLInputElement;
+
+  @state() private email = '';
+  @state() private busy = false;
+  @state() private revealed = false;
+  @state() private error: { key: MessageKey; params?: Record<string, string> } | null = null;
+  @state() private invalidField: 'email' | 'password' | null = null;
+
+  /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
+  @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'srp';
+
+  private readonly ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptLightDomStyles(this, formStyles);
+  }
+
+  private onEmailInput(event: Event): void {
+    this.email = (event.target as HTMLInputElement).value;
+    if (this.invalidField === 'email') this.invalidField = null;
+  }
+
+  private onTogglePassword(): void {
+    this.revealed = !this.revealed;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const email = (this.emailInput?.value ?? '').trim();
+    const password = this.passwordInput?.value ?? '';
+    if (!email) return this.refuse('error.emailRequired', 'email');
+    if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
+    if (!password) return this.refuse('error.passwordRequired', 'password');
+
+    this.email = email;
+    this.busy = true;
+    this.error = null;
+    this.invalidField = null;
+    await this.updateComplete;
+    await afterPaint();
+    try {
+      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.authFlow });
+      if (result.step === 'CONFIRM_SIGN_UP') this.error = { key: 'error.userNotConfirmed' };
+      else if (result.step === 'RESET_PASSWORD') this.error = { key: 'error.passwordResetRequired' };
+      else if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
+    } catch (error) {
+      const failure = error instanceof CognitoAuthError ? error : new CognitoAuthError('UnknownError', String(error), 'error.generic');
+      this.error = { key: failure.key, params: { name: failure.name } };
+      this.invalidField = failure.key === 'error.incorrectCredentials' ? 'password' : null;
+      this.clearPassword();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** A client-side check failed: say so and put the cursor where the fix is. Nothing is sent. */
+  private refuse(key: MessageKey, field: 'email' | 'password'): void {
+    this.error = { key };
+    this.invalidField = field;
+    void this.updateComplete.then(() => (field === 'email' ? this.emailInput : this.passwordInput)?.focus());
+  }
+
+  /** After a failed attempt: the email stays, the password is emptied and focused for the next try. */
+  private clearPassword(): void {
+    void this.updateComplete.then(() => {
+      if (!this.passwordInput) return;
+      this.passwordInput.value = '';
+      this.passwordInput.focus();
+    });
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { status, configProblem, notice } = this.auth.state;
+    if (configProblem) {
+      return html`<div role="alert" part="error config-error">${this.t(`config.${configProblem.code}`, { value: configProblem.value ?? '' })}</div>`;
+    }
+    switch (status) {
+      case 'loading':
+        return html`<p role="status" part="loading">${this.t('login.loading')}</p>`;
+      case 'signedIn':
+        return nothing;
+      case 'newPasswordRequired':
+        return this.auth.store.pageHasNewPassword ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
+      case 'signedOut': {
+        const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(notice) : '';
+        return this.renderForm(message);
+      }
+    }
+  }
+
+  private renderForm(message: string): TemplateResult {
+    const { ids } = this;
+    return html`
+      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <div part="field">
+          <label part="label" for=${ids.email}>${this.t('login.email')}</label>
+          <input
+            part="input"
+            id=${ids.email}
+            name="username"
+            type="email"
+            inputmode="email"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            .value=${live(this.email)}
+            aria-invalid=${this.invalidField === 'email' ? 'true' : 'false'}
+            aria-describedby=${ids.error}
+            @input=${this.onEmailInput}
+          />
+        </div>
+        <div part="field">
+          <label part="label" for=${ids.password}>${this.t('login.password')}</label>
+          <div part="password-row">
+            <input
+              part="input"
+              id=${ids.password}
+              name="password"
+              type=${this.revealed ? 'text' : 'password'}
+              autocomplete="current-password"
+              autocapitalize="none"
+              spellcheck="false"
+              required
+              aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
+              aria-describedby=${ids.error}
+              @input=${() => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField)}
+            />
+            <button part="toggle-password" type="button" aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls=${ids.password} @click=${this.onTogglePassword}>
+              ${this.t('login.showPassword')}
+            </button>
+          </div>
+        </div>
+        <div part="error" id=${ids.error} role="alert">${message}</div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('login.busy') : this.t('login.submit')}</button>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-login': CognitoLogin;
+  }
+}

@@ -1,0 +1,257 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { MessageKey } from '../i18n/index.js';
+import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
+import { customElement } from '../internal/custom-element.js';
+import { CognitoAuthError } from '../store/errors.js';
+import { formStyles } from './form.styles.js';
+
+type Rule = 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
+const RULES: Record<Rule, RegExp> = {
+  lowercase: /[a-z]/,
+  uppercase: /[A-Z]/,
+  numbers: /[0-9]/,
+  // The characters Cognito counts as symbols, and the space.
+  symbols: /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/,
+};
+
+/**
+ * @summary The first-login step: Cognito's NEW_PASSWORD_REQUIRED challenge, answered with a new password.
+ *
+ * Shows itself only while the challenge is waiting (after `<cognito-login>` or `getAuthStore().signIn()` got
+ * `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`), and only one form per challenge: a page's own element takes it
+ * before the one a `<cognito-login>` embeds. Light DOM, like the login, so password managers offer and save the
+ * new password for the right account (a hidden `autocomplete="username"` field holds the email).
+ *
+ * @event cognito-signed-in - The new password was accepted and the user is signed in. `detail: { user, reason: 'new-password' }`.
+ * @event cognito-auth-change - The auth status changed because of this element (signed in, or back to signed out).
+ * @event cognito-next-step - Cognito asks for yet another step after the new password. `detail: { step }`.
+ * @event cognito-error - The new password was refused. `detail: { name, message, action: 'completeNewPassword' }`.
+ *
+ * @cssproperty --cognito-color-primary - Submit button and focus ring.
+ * @cssproperty --cognito-color-success - A requirement that is met.
+ * @cssproperty --cognito-color-error - Error text and border.
+ * @cssproperty --cognito-color-text - Text.
+ * @cssproperty --cognito-color-muted - Requirements not yet met, secondary text.
+ * @cssproperty --cognito-radius - Corner radius.
+ */
+@customElement('cognito-new-password')
+export class CognitoNewPassword extends CognitoElement {
+  @query('input[name="new-password"]') private passwordInput?: HTMLInputElement;
+  @query('input[name="confirm-password"]') private confirmInput?: HTMLInputElement;
+
+  @state() private password = '';
+  @state() private confirmation = '';
+  @state() private attributeValues: Record<string, string> = {};
+  @state() private busy = false;
+  @state() private error: { key: MessageKey; params?: Record<string, string> } | null = null;
+  @state() private invalidField: string | null = null;
+
+  /** The pool's minimum password length (Cognito's default: 8). */
+  @property({ attribute: 'min-length', type: Number }) minLength = 8;
+
+  /** The pool's character rules, space-separated: any of `lowercase uppercase numbers symbols` (default: all). */
+  @property() require = 'lowercase uppercase numbers symbols';
+
+  /** Set by `<cognito-login>` on the element it embeds; a page's own element takes precedence over it. */
+  @property({ type: Boolean, reflect: true }) embedded = false;
+
+  private readonly ids = {
+    username: uniqueId('cognito-new-password-username'),
+    password: uniqueId('cognito-new-password-password'),
+    confirm: uniqueId('cognito-new-password-confirm'),
+    rules: uniqueId('cognito-new-password-rules'),
+    error: uniqueId('cognito-new-password-error'),
+  };
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptLightDomStyles(this, formStyles);
+    this.auth.store.registerNewPassword(this, this.embedded);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.auth.store.unregisterNewPassword(this);
+  }
+
+  private get rules(): { id: string; label: string; met: boolean }[] {
+    const wanted = new Set(this.require.split(/\s+/).filter(Boolean));
+    const rules = [{ id: 'length', label: this.t('policy.minLength', { n: this.minLength }), met: this.password.length >= this.minLength }];
+    for (const rule of Object.keys(RULES) as Rule[]) {
+      if (wanted.has(rule)) rules.push({ id: rule, label: this.t(`policy.${rule}`), met: RULES[rule].test(this.password) });
+    }
+    return rules;
+  }
+
+  private onPasswordInput(event: Event): void {
+    this.password = (event.target as HTMLInputElement).value;
+    if (this.invalidField === 'password') this.invalidField = null;
+  }
+
+  private onConfirmInput(event: Event): void {
+    this.confirmation = (event.target as HTMLInputElement).value;
+    if (this.invalidField === 'confirm') this.invalidField = null;
+  }
+
+  private onAttributeInput(name: string, event: Event): void {
+    this.attributeValues = { ...this.attributeValues, [name]: (event.target as HTMLInputElement).value };
+  }
+
+  private onCancel(): void {
+    this.auth.store.cancelNewPassword({ origin: this });
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const missing = this.auth.state.pending?.missingAttributes ?? [];
+    if (this.rules.some((rule) => !rule.met)) return this.refuse('error.policyUnmet', 'password');
+    if (this.password !== this.confirmation) return this.refuse('error.passwordMismatch', 'confirm');
+    const empty = missing.find((name) => !this.attributeValues[name]?.trim());
+    if (empty) return this.refuse('error.attributeRequired', `attribute-${empty}`, { attribute: this.attributeLabel(empty) });
+
+    this.busy = true;
+    this.error = null;
+    this.invalidField = null;
+    await this.updateComplete;
+    await afterPaint();
+    try {
+      const values = Object.fromEntries(missing.map((name) => [name, this.attributeValues[name]!.trim()]));
+      await this.auth.store.completeNewPassword(this.password, values, { origin: this });
+    } catch (error) {
+      const failure = error instanceof CognitoAuthError ? error : new CognitoAuthError('UnknownError', String(error), 'error.generic');
+      // InvalidPasswordException carries the pool's own reason; it is shown as text, never as markup.
+      this.error = { key: failure.key, params: { name: failure.name, detail: failure.message } };
+      if (failure.key === 'error.invalidPassword') this.invalidField = 'password';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private refuse(key: MessageKey, field: string, params?: Record<string, string>): void {
+    this.error = params ? { key, params } : { key };
+    this.invalidField = field;
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus());
+  }
+
+  private attributeLabel(name: string): string {
+    const key = `attribute.${name}` as MessageKey;
+    const label = this.t(key);
+    return label === key ? name : label;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { status, pending } = this.auth.state;
+    if (status !== 'newPasswordRequired' || !pending || this.auth.store.newPasswordOwner !== this) return nothing;
+    const { ids } = this;
+    const mismatch = this.confirmation !== '' && this.confirmation !== this.password;
+    const rules = this.rules;
+    return html`
+      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <h2 part="heading">${this.t('newPassword.heading')}</h2>
+        <p part="intro">${this.t('newPassword.intro')}</p>
+        <input id=${ids.username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
+        <div part="field">
+          <label part="label" for=${ids.password}>${this.t('newPassword.password')}</label>
+          <input
+            part="input"
+            id=${ids.password}
+            data-field="password"
+            name="new-password"
+            type="password"
+            autocomplete="new-password"
+            required
+            minlength=${this.minLength}
+            aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
+            aria-describedby="${ids.rules} ${ids.error}"
+            @input=${this.onPasswordInput}
+          />
+        </div>
+        <div part="field">
+          <label part="label" for=${ids.confirm}>${this.t('newPassword.confirm')}</label>
+          <input
+            part="input"
+            id=${ids.confirm}
+            data-field="confirm"
+            name="confirm-password"
+            type="password"
+            autocomplete="new-password"
+            required
+            aria-invalid=${this.invalidField === 'confirm' || mismatch ? 'true' : 'false'}
+            aria-describedby="${ids.rules} ${ids.error}"
+            @input=${this.onConfirmInput}
+          />
+        </div>
+        <div part="requirements">
+          <span id=${`${ids.rules}-title`}>${this.t('newPassword.requirements')}</span>
+          <ul part="checklist" id=${ids.rules} aria-labelledby=${`${ids.rules}-title`}>
+            ${rules.map(
+              (rule) => html`<li part="rule" data-rule=${rule.id} ?data-met=${rule.met}>
+                ${rule.label}<span class="cognito-visually-hidden">: ${this.t(rule.met ? 'policy.met' : 'policy.unmet')}</span>
+              </li>`,
+            )}
+            <li part="rule" data-rule="match" ?data-met=${this.confirmation !== '' && !mismatch}>
+              ${this.t('policy.match')}<span class="cognito-visually-hidden">: ${this.t(this.confirmation !== '' && !mismatch ? 'policy.met' : 'policy.unmet')}</span>
+            </li>
+          </ul>
+        </div>
+        ${pending.missingAttributes.length ? this.renderAttributes(pending.missingAttributes) : nothing}
+        <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('newPassword.busy') : this.t('newPassword.submit')}</button>
+        <button part="secondary-button" type="button" ?disabled=${this.busy} @click=${this.onCancel}>${this.t('newPassword.cancel')}</button>
+      </form>
+    `;
+  }
+
+  private renderAttributes(names: readonly string[]): TemplateResult {
+    return html`
+      <fieldset part="attributes">
+        <legend>${this.t('newPassword.attributes')}</legend>
+        ${names.map((name) => {
+          const id = `${this.ids.error}-${name}`;
+          return html`<div part="field">
+            <label part="label" for=${id}>${this.attributeLabel(name)}</label>
+            <input
+              part="input"
+              id=${id}
+              data-field=${`attribute-${name}`}
+              name=${name}
+              type=${name === 'phone_number' ? 'tel' : name === 'birthdate' ? 'date' : 'text'}
+              autocomplete=${AUTOCOMPLETE[name] ?? 'on'}
+              required
+              .value=${this.attributeValues[name] ?? ''}
+              aria-invalid=${this.invalidField === `attribute-${name}` ? 'true' : 'false'}
+              aria-describedby=${this.ids.error}
+              @input=${(event: Event) => this.onAttributeInput(name, event)}
+            />
+          </div>`;
+        })}
+      </fieldset>
+    `;
+  }
+}
+
+const AUTOCOMPLETE: Record<string, string> = {
+  name: 'name',
+  given_name: 'given-name',
+  family_name: 'family-name',
+  middle_name: 'additional-name',
+  nickname: 'nickname',
+  phone_number: 'tel',
+  birthdate: 'bday',
+  address: 'street-address',
+  gender: 'sex',
+  website: 'url',
+  preferred_username: 'nickname',
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-new-password': CognitoNewPassword;
+  }
+}

@@ -1,0 +1,194 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { langOf } from '../i18n/index.js';
+import { afterPaint, CognitoElement } from '../internal/cognito-element.js';
+import { customElement } from '../internal/custom-element.js';
+import type { AuthTokens } from '../store/types.js';
+
+/**
+ * @summary The signed-in view: who is signed in, a sign-out button, and an auth gate for page content.
+ *
+ * Slotted content shows only in its state: `signed-in` content while signed in, `signed-out` content otherwise
+ * (nothing else is shown when signed out). With `show-token`, a `<details>` shows the ID token, its decoded
+ * claims and its expiry; tokens are never in the DOM without it.
+ *
+ * @slot signed-in - Shown only while signed in.
+ * @slot signed-out - Shown only while signed out (or while a new password is still required).
+ *
+ * @event cognito-signed-out - The user signed out with this element's button. `detail: { reason: 'user' | 'global' }`.
+ * @event cognito-auth-change - The auth status changed because of this element. `detail: { status, user }`.
+ * @event cognito-error - Signing out failed remotely (local tokens are cleared regardless). `detail: { name, message, action: 'signOut' }`.
+ *
+ * @csspart base - The signed-in box.
+ * @csspart user - "Signed in as …".
+ * @csspart sign-out-button - The sign-out button.
+ * @csspart token - The `<details>` of the token view.
+ * @csspart token-value - The raw ID token.
+ * @csspart claims - The decoded claims.
+ * @csspart expiry - The expiry line.
+ *
+ * @cssproperty --cognito-color-primary - Sign-out button border and text, focus ring.
+ * @cssproperty --cognito-color-text - Text.
+ * @cssproperty --cognito-color-muted - Secondary text.
+ * @cssproperty --cognito-color-border - Borders.
+ * @cssproperty --cognito-color-code-surface - Background of the token and claims.
+ * @cssproperty --cognito-radius - Corner radius.
+ * @cssproperty --cognito-font - Font shorthand (default: inherited).
+ */
+@customElement('cognito-session')
+export class CognitoSession extends CognitoElement {
+  static override styles = css`
+    :host {
+      --_text: var(--cognito-color-text, #1f2328);
+      --_muted: var(--cognito-color-muted, #59636e);
+      --_primary: var(--cognito-color-primary, #0b5cc4);
+      --_border: var(--cognito-color-border, #8c959f);
+      --_code: var(--cognito-color-code-surface, #f6f8fa);
+      --_radius: var(--cognito-radius, 6px);
+      display: block;
+      color: var(--_text);
+      font: var(--cognito-font, inherit);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_text: var(--cognito-color-text, #e6edf3);
+        --_muted: var(--cognito-color-muted, #9198a1);
+        --_primary: var(--cognito-color-primary, #4493f8);
+        --_border: var(--cognito-color-border, #656c76);
+        --_code: var(--cognito-color-code-surface, #161b22);
+      }
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part~='base'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+    [part~='user'] {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    [part~='sign-out-button'] {
+      min-height: 2.25rem;
+      padding: 0 0.875rem;
+      border: 1px solid var(--_primary);
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_primary);
+      font: inherit;
+      cursor: pointer;
+    }
+    [part~='sign-out-button']:disabled {
+      cursor: progress;
+      opacity: 0.7;
+    }
+    :focus-visible {
+      outline: 2px solid var(--cognito-focus-ring, var(--_primary));
+      outline-offset: 2px;
+    }
+    [part~='token'] {
+      flex-basis: 100%;
+    }
+    [part~='token'] > summary {
+      cursor: pointer;
+      color: var(--_primary);
+    }
+    [part~='token-value'],
+    [part~='claims'] {
+      margin: 0.25rem 0 0.75rem;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_code);
+      font: 0.8125rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .label {
+      margin: 0.5rem 0 0;
+      font-weight: 600;
+    }
+    .note,
+    [part~='expiry'] {
+      margin: 0.5rem 0 0;
+      color: var(--_muted);
+    }
+  `;
+
+  /** Sign out on every device (Cognito GlobalSignOut), not only here. */
+  @property({ type: Boolean, reflect: true }) global = false;
+
+  /** Shows the ID token, its claims and expiry (the seed article's "ID トークンを見る"). Off by default. */
+  @property({ attribute: 'show-token', type: Boolean, reflect: true }) showToken = false;
+
+  @state() private busy = false;
+  @state() private tokens: AuthTokens | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const signedIn = this.auth.state.status === 'signedIn';
+    if (!signedIn || !this.showToken) {
+      this.tokens = null;
+    } else {
+      // Read on every store change (sign-in, refresh): from storage, no request while the tokens are valid.
+      void this.auth.store.getTokens().then(
+        (tokens) => {
+          if (tokens.idToken !== this.tokens?.idToken) this.tokens = tokens;
+        },
+        () => (this.tokens = null),
+      );
+    }
+  }
+
+  private async onSignOut(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    await this.updateComplete;
+    await afterPaint();
+    try {
+      await this.auth.store.signOut({ global: this.global, origin: this });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { status, user } = this.auth.state;
+    if (status === 'loading') return nothing;
+    if (status !== 'signedIn') return html`<slot name="signed-out"></slot>`;
+    const label = this.busy ? this.t('session.busy') : this.global ? this.t('session.signOutEverywhere') : this.t('session.signOut');
+    return html`
+      <div part="base">
+        <p part="user">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
+        <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.onSignOut}>${label}</button>
+        ${this.showToken && this.tokens ? this.renderToken(this.tokens) : nothing}
+      </div>
+      <slot name="signed-in"></slot>
+    `;
+  }
+
+  private renderToken(tokens: AuthTokens): TemplateResult {
+    const lang = langOf(this);
+    const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(tokens.expiresAt);
+    const expired = tokens.expiresAt.getTime() <= Date.now();
+    return html`
+      <details part="token">
+        <summary>${this.t('session.showToken')}</summary>
+        <p class="note">${this.t('session.tokenWarning')}</p>
+        <p part="expiry">${this.t(expired ? 'session.expired' : 'session.expires', { time })}</p>
+        <p class="label">${this.t('session.token')}</p>
+        <pre part="token-value">${tokens.idToken}</pre>
+        <p class="label">${this.t('session.claims')}</p>
+        <pre part="claims">${JSON.stringify(tokens.idTokenClaims, null, 2)}</pre>
+      </details>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-session': CognitoSession;
+  }
+}

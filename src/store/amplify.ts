@@ -1,0 +1,122 @@
+/**
+ * The only module that imports aws-amplify. A thin adapter: plain data in and out, Amplify's errors passed
+ * through untouched (they carry Cognito's error name). Nothing runs at import time.
+ */
+import { Amplify } from 'aws-amplify';
+import { confirmSignIn, fetchAuthSession, signIn, signOut, type AuthSession } from 'aws-amplify/auth';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { Hub, defaultStorage, sessionStorage } from 'aws-amplify/utils';
+import type { AuthFlow, AuthTokens, CognitoConfig, TokenStorage } from './types.js';
+
+/** The user-pool part of an Amplify configuration already made by the app, if any. */
+export function existingConfig(): CognitoConfig | undefined {
+  const cognito = Amplify.getConfig().Auth?.Cognito;
+  if (!cognito?.userPoolId || !cognito.userPoolClientId) return undefined;
+  return {
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.userPoolClientId,
+    userPoolEndpoint: cognito.userPoolEndpoint,
+  };
+}
+
+export function configure(config: CognitoConfig): void {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.userPoolClientId,
+        ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
+      },
+    },
+  });
+  useStorage(config.storage ?? 'local');
+}
+
+/** Where Amplify keeps tokens. Must follow every `Amplify.configure`, which resets it to localStorage. */
+export function useStorage(storage: TokenStorage): void {
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(storage === 'session' ? sessionStorage : defaultStorage);
+}
+
+export interface SignInStep {
+  readonly done: boolean;
+  /** Amplify's signInStep. */
+  readonly step: string;
+  readonly missingAttributes: readonly string[];
+}
+
+function toStep(result: { isSignedIn: boolean; nextStep: { signInStep: string } }): SignInStep {
+  const next = result.nextStep as { signInStep: string; missingAttributes?: string[] };
+  return { done: result.isSignedIn, step: next.signInStep, missingAttributes: next.missingAttributes ?? [] };
+}
+
+export async function signInWithPassword(username: string, password: string, flow: AuthFlow): Promise<SignInStep> {
+  return toStep(await signIn({ username, password, options: { authFlowType: flow === 'password' ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH' } }));
+}
+
+export async function completeNewPassword(password: string, attributes: Readonly<Record<string, string>>): Promise<SignInStep> {
+  return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
+}
+
+export async function signOutOf(global: boolean): Promise<void> {
+  await signOut({ global });
+}
+
+/** The current tokens, refreshed first when expired (or when forced); undefined when signed out. */
+export async function currentTokens(forceRefresh = false): Promise<AuthTokens | undefined> {
+  const session: AuthSession = await fetchAuthSession({ forceRefresh });
+  const id = session.tokens?.idToken;
+  const access = session.tokens?.accessToken;
+  if (!id || !access) return undefined;
+  const exp = Math.min(Number(id.payload.exp ?? 0), Number(access.payload.exp ?? 0));
+  return {
+    idToken: id.toString(),
+    accessToken: access.toString(),
+    idTokenClaims: { ...id.payload },
+    issuedAt: new Date(Number(id.payload.iat ?? 0) * 1000),
+    expiresAt: new Date(exp * 1000),
+  };
+}
+
+/**
+ * The claims of the ID token Amplify has stored, read without refreshing: for showing who is signed in when a
+ * refresh cannot reach the service. Storage keys: `CognitoIdentityServiceProvider.<clientId>.LastAuthUser` and
+ * `….<clientId>.<username>.idToken`.
+ */
+export async function storedIdTokenClaims(): Promise<Record<string, unknown> | undefined> {
+  const clientId = Amplify.getConfig().Auth?.Cognito?.userPoolClientId;
+  if (!clientId) return undefined;
+  const prefix = `CognitoIdentityServiceProvider.${clientId}`;
+  for (const storage of [defaultStorage, sessionStorage]) {
+    const username = await storage.getItem(`${prefix}.LastAuthUser`);
+    const token = username ? await storage.getItem(`${prefix}.${username}.idToken`) : null;
+    const payload = token?.split('.')[1];
+    if (!payload) continue;
+    try {
+      const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Forgets Amplify's configuration (tests only: see resetAuthStore). */
+export function reset(): void {
+  Amplify.configure({});
+}
+
+export type HubEventName = 'signedIn' | 'signedOut' | 'tokenRefresh' | 'tokenRefresh_failure' | string;
+
+/** Follows Amplify's auth channel, including events raised by other tabs (`crossTab`). */
+export function listen(callback: (event: HubEventName, crossTab: boolean, error: unknown) => void): () => void {
+  return Hub.listen(
+    'auth',
+    (capsule) => {
+      const { payload } = capsule;
+      const crossTab = (capsule as { crossTab?: boolean }).crossTab === true;
+      callback(payload.event, crossTab, (payload as { data?: { error?: unknown } }).data?.error);
+    },
+    { enableCrossTabEvents: true },
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Cognito and Amplify errors → the message key the elements show. By error name; Cognito gives a few names
+ * several meanings (NotAuthorizedException is a wrong password, a lockout, a disabled user or an expired
+ * session), and only for those is its exact, documented message consulted.
+ */
+import type { MessageKey } from '../i18n/types.js';
+import type { ConfigProblem } from './types.js';
+
+/** An error from a store action: Cognito's name, its own message, and what to show. */
+export class CognitoAuthError extends Error {
+  constructor(
+    name: string,
+    message: string,
+    /** The localized message to show (see src/i18n). */
+    readonly key: MessageKey,
+    /** Set when the error is about the configuration. */
+    readonly configProblem?: ConfigProblem,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+const NOT_AUTHORIZED: Record<string, MessageKey> = {
+  'Password attempts exceeded': 'error.attemptsExceeded',
+  'User is disabled.': 'error.userDisabled',
+  'Invalid session for the user, session is expired.': 'error.sessionExpired',
+  'Invalid session for the user.': 'error.sessionExpired',
+};
+
+const BY_NAME: Record<string, MessageKey> = {
+  NotAuthorizedException: 'error.incorrectCredentials',
+  // Never reveal whether an account exists: the same words as a wrong password.
+  UserNotFoundException: 'error.incorrectCredentials',
+  UserNotConfirmedException: 'error.userNotConfirmed',
+  PasswordResetRequiredException: 'error.passwordResetRequired',
+  LimitExceededException: 'error.tooManyRequests',
+  TooManyRequestsException: 'error.tooManyRequests',
+  TooManyFailedAttemptsException: 'error.attemptsExceeded',
+  InvalidPasswordException: 'error.invalidPassword',
+  CodeMismatchException: 'error.codeMismatch',
+  ExpiredCodeException: 'error.codeExpired',
+  NetworkError: 'error.network',
+  UserAlreadyAuthenticatedException: 'error.alreadySignedIn',
+  UserUnAuthenticatedException: 'error.notSignedIn',
+  NotSignedIn: 'error.notSignedIn',
+  InternalErrorException: 'error.serviceUnavailable',
+  ServiceUnavailable: 'error.serviceUnavailable',
+};
+
+/** The message key for an error from Cognito or Amplify. */
+export function messageKeyFor(name: string, message: string): MessageKey {
+  if (name === 'NotAuthorizedException' && message in NOT_AUTHORIZED) return NOT_AUTHORIZED[message]!;
+  return BY_NAME[name] ?? 'error.generic';
+}
+
+/** Errors that mean the configuration is wrong, not the user's input. */
+export function configProblemOf(name: string, message: string): ConfigProblem | undefined {
+  if (name === 'ResourceNotFoundException') return { code: 'clientNotFound' };
+  if (name === 'InvalidParameterException' && /flow not enabled/i.test(message)) return { code: 'flowNotEnabled' };
+  if (name === 'InvalidUserPoolConfigurationException' || name === 'AuthUserPoolException') return { code: 'missing' };
+  return undefined;
+}
+
+/** Wraps anything thrown by Amplify (or fetch) into a CognitoAuthError. */
+export function toAuthError(error: unknown): CognitoAuthError {
+  if (error instanceof CognitoAuthError) return error;
+  const name = error instanceof Error ? error.name : 'UnknownError';
+  const message = error instanceof Error ? error.message : String(error);
+  const problem = configProblemOf(name, message);
+  if (problem) return new CognitoAuthError('ConfigurationError', message, configKey(problem), problem);
+  // A fetch that never reached the service: Amplify's NetworkError, or a bare TypeError from fetch.
+  if (name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(message))) {
+    return new CognitoAuthError('NetworkError', message, typeof navigator !== 'undefined' && navigator.onLine === false ? 'error.offline' : 'error.network');
+  }
+  return new CognitoAuthError(name, message, messageKeyFor(name, message));
+}
+
+export function configKey(problem: ConfigProblem): MessageKey {
+  return `config.${problem.code}`;
+}
+
+export const isNetworkError = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(error.message)));
