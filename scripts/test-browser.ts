@@ -11,12 +11,13 @@ import {
   chromeLauncher,
   defaultReporter,
   startTestRunner,
-  summaryReporter,
   type TestRunner,
   type TestRunnerPlugin,
   type TestSuiteResult,
 } from '@web/test-runner';
+import { createProtectedApi, PROTECTED_PATH } from '../demo/server/protected-api.js';
 import { startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
+import { startFaultProxy, type Fault, type FaultProxy } from '../test/support/node/fault-proxy.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 let executablePath: string;
@@ -29,14 +30,17 @@ try {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'local-cognito-browser-'));
 const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+// In front of the service, for failures on demand (tests use its URL as the endpoint when they need one).
+const proxy = await startFaultProxy(service.url);
+const protectedApi = createProtectedApi(service.demo!);
 
 /** What browser tests may ask of the service (through @web/test-runner-commands' executeServerCommand). */
-function localCognitoPlugin(svc: LocalCognito): TestRunnerPlugin {
+function localCognitoPlugin(svc: LocalCognito, faults: FaultProxy): TestRunnerPlugin {
   return {
     name: 'local-cognito',
     serve(context) {
       if (context.path === '/__local-cognito/config.json') {
-        return { body: JSON.stringify(svc.demo), type: 'application/json' };
+        return { body: JSON.stringify({ ...svc.demo, proxyEndpoint: faults.url }), type: 'application/json' };
       }
       return undefined;
     },
@@ -49,6 +53,9 @@ function localCognitoPlugin(svc: LocalCognito): TestRunnerPlugin {
           return svc.outbox.latestCode(String(args['destination']), args['source'] as never) ?? null;
         case 'local-cognito:requests':
           return svc.requests.slice(Number(args['since'] ?? 0));
+        case 'fault-proxy:set':
+          faults.setFaults((args['faults'] ?? []) as Fault[]);
+          return true;
         default:
           return undefined;
       }
@@ -60,15 +67,24 @@ const runner = await startTestRunner({
   readFileConfig: false,
   autoExitProcess: false,
   config: {
-    files: ['test/**/*.test.ts', '!test/local-cognito/**'],
+    files: ['test/**/*.test.ts', '!test/local-cognito/**', '!test/node/**'],
     nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
     rootDir: process.cwd(),
     concurrency: 2,
     testsFinishTimeout: 300_000,
     testFramework: { config: { timeout: 20_000 } },
     browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }), localCognitoPlugin(service)],
-    reporters: [defaultReporter(), summaryReporter({ flatten: false })],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }), localCognitoPlugin(service, proxy)],
+    middleware: [
+      // The demo's protected API, for authFetch tests.
+      async (context, next) => {
+        if (context.path !== PROTECTED_PATH) return next();
+        const answer = await protectedApi(context.get('authorization') || undefined);
+        context.status = answer.status;
+        context.body = answer.body;
+      },
+    ],
+    reporters: [defaultReporter()],
   },
 });
 
@@ -93,6 +109,7 @@ async function finish(passed: boolean): Promise<never> {
     process.stdout.write(`\nbrowser: ${ok} passed, ${failed} failed, ${skipped} skipped\n`);
     if (ok === 0 && failed === 0) passed = false; // a run that ran nothing is no pass
   }
+  await proxy.close();
   await service.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(passed ? 0 : 1);

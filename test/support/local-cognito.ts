@@ -5,6 +5,23 @@ export interface PoolConfig {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly userPoolEndpoint: string;
+  /** The fault-injecting proxy in front of the service (see setFaults). */
+  readonly proxyEndpoint: string;
+}
+
+export interface Fault {
+  readonly target?: string;
+  readonly kind: 'network' | 'error' | 'delay';
+  readonly status?: number;
+  readonly type?: string;
+  readonly message?: string;
+  readonly delayMs?: number;
+  readonly times?: number;
+}
+
+/** Makes the proxy fail matching requests (replacing earlier faults); `setFaults([])` passes everything again. */
+export function setFaults(faults: readonly Fault[]): Promise<unknown> {
+  return executeServerCommand('fault-proxy:set', { faults });
 }
 
 export interface RequestRecord {

@@ -1,0 +1,50 @@
+/** Helpers shared by the element and store tests. */
+import { html, type TemplateResult } from 'lit';
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { resetAuthStore } from '../../src/index.js';
+import { poolConfig, setFaults } from './local-cognito.js';
+
+/** A clean page: no store, no Amplify configuration, no tokens, no faults. */
+export async function cleanSlate(): Promise<void> {
+  resetAuthStore();
+  localStorage.clear();
+  sessionStorage.clear();
+  await setFaults([]);
+}
+
+/** Attributes that configure an element for the test run's demo pool (optionally through the fault proxy). */
+export async function poolAttributes(options: { viaProxy?: boolean } = {}) {
+  const config = await poolConfig();
+  return {
+    userPoolId: config.userPoolId,
+    clientId: config.userPoolClientId,
+    endpoint: options.viaProxy ? config.proxyEndpoint : config.userPoolEndpoint,
+  };
+}
+
+export async function loginFixture(options: { viaProxy?: boolean; lang?: string; extra?: TemplateResult } = {}) {
+  const a = await poolAttributes(options);
+  const el = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'}>
+    <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>
+    ${options.extra ?? ''}
+  </div>`);
+  const login = el.querySelector('cognito-login')!;
+  await waitUntil(() => login.getAttribute('state') === 'signedOut', 'login never became signedOut');
+  await login.updateComplete;
+  return login;
+}
+
+/** Types into the login form and submits it, as a user would (the submit event, not a method call). */
+export async function submitLogin(login: HTMLElement, email: string, password: string): Promise<void> {
+  const emailInput = login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+  const passwordInput = login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+  emailInput.value = email;
+  emailInput.dispatchEvent(new Event('input', { bubbles: true }));
+  passwordInput.value = password;
+  passwordInput.dispatchEvent(new Event('input', { bubbles: true }));
+  login.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+export const alertText = (root: ParentNode): string => root.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+
+export { oneEvent, waitUntil };
