@@ -40,7 +40,7 @@ export function supportedLang(lang: string | undefined | null): string {
 
 /** The language an element should speak. */
 export function langOf(element: Element): string {
-  const own = element.closest('[lang]')?.getAttribute('lang');
+  const own = element.closest('[lang]:not([lang=""])')?.getAttribute('lang');
   if (own) return supportedLang(own);
   return supportedLang(typeof navigator === 'undefined' ? 'en' : navigator.language);
 }

@@ -23,8 +23,11 @@ export abstract class CognitoElement extends LitElement {
   /** Where tokens are kept: `local` (default) or `session` (gone when the tab closes: for shared computers). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'local';
 
-  /** `en` or `ja` (or any language given strings with setMessages). Default: the closest `[lang]`, then the browser. */
-  @property({ reflect: true }) override lang = '';
+  /**
+   * The element's own `lang` attribute, observed so that a change re-renders it: `en`, `ja`, or any language
+   * given strings with setMessages(). Without it: the closest `[lang]` ancestor, then the browser's language.
+   */
+  @property({ attribute: 'lang' }) protected language = '';
 
   private stopLanguage: (() => void) | undefined;
 

@@ -1,32 +1,327 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { CognitoErrorEvent, CognitoSignedInEvent } from '../../src/index.js';
-import { alertText, cleanSlate, loginFixture, submitLogin } from '../support/fixtures.js';
-import { requestLog } from '../support/local-cognito.js';
+import type { CognitoErrorEvent, CognitoNextStepEvent, CognitoSignedInEvent } from '../../src/index.js';
+import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../support/fixtures.js';
+import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../support/local-cognito.js';
+
+const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+const emailInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+
+/** Submits and waits for the answer to be shown. */
+async function failWith(login: HTMLElement, email: string, password: string): Promise<CognitoErrorEvent> {
+  const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
+  await submitLogin(login, email, password);
+  const event = await failed;
+  await waitUntil(() => !submitButton(login).disabled && alertText(login) !== '', 'no error shown');
+  return event;
+}
 
 describe('<cognito-login>', () => {
   beforeEach(cleanSlate);
 
-  it('signs in the demo user with SRP in exactly two Cognito requests', async () => {
-    const login = await loginFixture();
-    const mark = (await requestLog()).length;
-    const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
-    await submitLogin(login, 'demo@example.com', 'Passw0rd!');
-    const event = await signedIn;
-    expect(event.detail.reason).to.equal('sign-in');
-    expect(event.detail.user.email).to.equal('demo@example.com');
-    await waitUntil(() => login.getAttribute('state') === 'signedIn');
-    expect(login.querySelector('form')).to.equal(null);
-    expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+  describe('idle', () => {
+    it('renders a real form in the light DOM that a password manager can find', async () => {
+      const login = await loginFixture();
+      // What a password manager does: plain querySelector from the document, no shadow root in the way.
+      const username = document.querySelector<HTMLInputElement>('form input[autocomplete="username"]');
+      const password = document.querySelector<HTMLInputElement>('form input[autocomplete="current-password"]');
+      expect(username?.type).to.equal('email');
+      expect(password?.type).to.equal('password');
+      expect(login.shadowRoot).to.equal(null);
+      expect(username!.form).to.equal(password!.form);
+      expect(username!.labels?.[0]?.textContent).to.equal('Email');
+      expect(password!.labels?.[0]?.textContent).to.equal('Password');
+      const alert = login.querySelector('[role="alert"]')!;
+      expect(username!.getAttribute('aria-describedby')).to.equal(alert.id);
+      expect(submitButton(login).type).to.equal('submit');
+      await expect(login).to.be.accessible();
+    });
+
+    it('has an accessible show-password toggle', async () => {
+      const login = await loginFixture();
+      const toggle = login.querySelector<HTMLButtonElement>('[part~="toggle-password"]')!;
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(toggle.getAttribute('aria-controls')).to.equal(passwordInput(login).id);
+      toggle.click();
+      await waitUntil(() => toggle.getAttribute('aria-pressed') === 'true');
+      expect(passwordInput(login).type).to.equal('text');
+      toggle.click();
+      await waitUntil(() => toggle.getAttribute('aria-pressed') === 'false');
+      expect(passwordInput(login).type).to.equal('password');
+    });
+
+    it('speaks Japanese under lang="ja"', async () => {
+      const login = await loginFixture({ lang: 'ja' });
+      expect(emailInput(login).labels?.[0]?.textContent).to.equal('メールアドレス');
+      expect(submitButton(login).textContent?.trim()).to.equal('ログイン');
+    });
+
+    it('follows a change of the document language', async () => {
+      const login = await loginFixture({ lang: 'en' });
+      login.parentElement!.setAttribute('lang', 'ja');
+      await waitUntil(() => submitButton(login).textContent?.trim() === 'ログイン');
+    });
   });
 
-  it('shows a wrong password as "Incorrect email or password."', async () => {
-    const login = await loginFixture();
-    const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
-    await submitLogin(login, 'demo@example.com', 'Wrong-Passw0rd!');
-    const event = await failed;
-    expect(event.detail).to.deep.equal({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' });
-    await waitUntil(() => alertText(login) !== '');
-    expect(alertText(login)).to.equal('Incorrect email or password.');
+  describe('signing in', () => {
+    it('signs in with Enter, fires cognito-signed-in on itself, then shows no form', async () => {
+      const login = await loginFixture();
+      const mark = (await requestLog()).length;
+      emailInput(login).focus();
+      await sendKeys({ type: 'demo@example.com' });
+      passwordInput(login).focus();
+      await sendKeys({ type: 'Passw0rd!' });
+      const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+      await sendKeys({ press: 'Enter' });
+      const event = await signedIn;
+      expect(event.target).to.equal(login);
+      expect(event.detail.reason).to.equal('sign-in');
+      expect(event.detail.user.email).to.equal('demo@example.com');
+      expect(event.detail.user.userId).to.match(/^[0-9a-f-]{36}$/);
+      await waitUntil(() => login.getAttribute('state') === 'signedIn');
+      expect(login.querySelector('form')).to.equal(null);
+      expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+    });
+
+    it('uses one request with auth-flow="password"', async () => {
+      const a = await poolAttributes();
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login auth-flow="password" user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const mark = (await requestLog()).length;
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+      expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['InitiateAuth']);
+    });
+
+    it('is busy before the SRP math starts: the busy label is in a frame before the first request', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      // Slow the service down so the busy state can be looked at; observe (not replace) fetch.
+      await setFaults([{ target: 'InitiateAuth', kind: 'delay', delayMs: 800 }]);
+      const order: string[] = [];
+      const realFetch = window.fetch;
+      window.fetch = (...args: Parameters<typeof fetch>) => {
+        order.push('request');
+        return realFetch(...args);
+      };
+      try {
+        const frame = () =>
+          requestAnimationFrame(() => {
+            if (submitButton(login)?.textContent?.trim() === 'Signing in…' && !order.includes('busy frame')) order.push('busy frame');
+            if (!order.includes('request')) frame();
+          });
+        frame();
+        const signedIn = oneEvent(login, 'cognito-signed-in');
+        await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+        await waitUntil(() => submitButton(login).disabled);
+        expect(login.querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
+        expect(submitButton(login).textContent?.trim()).to.equal('Signing in…');
+        await expect(login).to.be.accessible();
+        await signedIn;
+      } finally {
+        window.fetch = realFetch;
+      }
+      expect(order.slice(0, 2)).to.deep.equal(['busy frame', 'request']);
+    });
+
+    it('ignores a second submit while busy', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ target: 'InitiateAuth', kind: 'delay', delayMs: 600 }]);
+      const mark = (await requestLog()).length;
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await waitUntil(() => submitButton(login).disabled);
+      login.querySelector('form')!.requestSubmit();
+      login.querySelector('form')!.dispatchEvent(new SubmitEvent('submit', { cancelable: true }));
+      await signedIn;
+      expect((await requestLog(mark)).filter((r) => r.target === 'InitiateAuth')).to.have.length(1);
+    });
+  });
+
+  describe('errors', () => {
+    it('a wrong password: Cognito’s name in cognito-error, a clear message, email kept, password cleared and focused', async () => {
+      const login = await loginFixture();
+      const event = await failWith(login, 'demo@example.com', 'Wrong-Passw0rd!');
+      expect(event.target).to.equal(login);
+      expect(event.detail).to.deep.equal({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' });
+      expect(alertText(login)).to.equal('Incorrect email or password.');
+      expect(emailInput(login).value).to.equal('demo@example.com');
+      await waitUntil(() => passwordInput(login).value === '' && document.activeElement === passwordInput(login));
+      expect(passwordInput(login).getAttribute('aria-invalid')).to.equal('true');
+      expect(login.getAttribute('state')).to.equal('signedOut');
+      await expect(login).to.be.accessible();
+    });
+
+    it('an unknown user gets the same words as a wrong password', async () => {
+      const login = await loginFixture();
+      await failWith(login, uniqueEmail('nobody'), 'Passw0rd!');
+      expect(alertText(login)).to.equal('Incorrect email or password.');
+    });
+
+    it('"Password attempts exceeded" gets its own message', async () => {
+      const email = await createConfirmedUser();
+      const login = await loginFixture();
+      for (let i = 0; i < 5; i++) await failWith(login, email, `Wrong-${i}-Passw0rd!`);
+      const event = await failWith(login, email, 'Passw0rd!');
+      expect(event.detail.message).to.equal('Password attempts exceeded');
+      expect(alertText(login)).to.equal('Too many failed attempts. Wait a few minutes before you try again.');
+    });
+
+    it('an unconfirmed user: says so and fires cognito-next-step CONFIRM_SIGN_UP', async () => {
+      const login = await loginFixture();
+      const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
+      await submitLogin(login, 'unconfirmed@example.com', 'Passw0rd!');
+      expect((await next).detail.step).to.equal('CONFIRM_SIGN_UP');
+      await waitUntil(() => alertText(login) !== '');
+      expect(alertText(login)).to.match(/not confirmed/);
+      expect(login.getAttribute('state')).to.equal('signedOut');
+    });
+
+    it('PasswordResetRequiredException: says a reset is needed and fires cognito-next-step RESET_PASSWORD', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ target: 'RespondToAuthChallenge', kind: 'error', type: 'PasswordResetRequiredException', message: 'Password reset required for the user', times: 1 }]);
+      const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      expect((await next).detail.step).to.equal('RESET_PASSWORD');
+      await waitUntil(() => alertText(login) !== '');
+      expect(alertText(login)).to.equal('Your password must be reset before you can sign in.');
+    });
+
+    for (const type of ['TooManyRequestsException', 'LimitExceededException']) {
+      it(`${type}: asks to wait, and the same form works again`, async () => {
+        const login = await loginFixture({ viaProxy: true });
+        // Every attempt, since Amplify retries throttling by itself before giving up.
+        await setFaults([{ target: 'InitiateAuth', kind: 'error', type, message: 'Rate exceeded' }]);
+        const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
+        expect(event.detail.name).to.equal(type);
+        expect(alertText(login)).to.equal('Too many requests right now. Wait a moment, then try again.');
+        await setFaults([]);
+        const signedIn = oneEvent(login, 'cognito-signed-in');
+        await submitLogin(login, emailInput(login).value, 'Passw0rd!');
+        await signedIn;
+      });
+    }
+
+    it('a network failure: says the service cannot be reached, keeps the email, and a retry works', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ kind: 'network' }]);
+      const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(event.detail.name).to.equal('NetworkError');
+      expect(alertText(login)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
+      expect(emailInput(login).value).to.equal('demo@example.com');
+      expect(login.getAttribute('state')).to.equal('signedOut');
+      await expect(login).to.be.accessible();
+      await setFaults([]);
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, emailInput(login).value, 'Passw0rd!');
+      await signedIn;
+    });
+
+    it('any other error: a generic message with the error name', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ target: 'InitiateAuth', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(alertText(login)).to.equal('The sign-in service had a problem. Try again in a moment.');
+      await setFaults([{ target: 'InitiateAuth', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(alertText(login)).to.equal('Something went wrong (SomethingNewException). Try again.');
+    });
+
+    it('server text is rendered as text, never as markup', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ target: 'InitiateAuth', kind: 'error', type: '<img src=x onerror=alert(1)>', message: '<b>bold</b>', times: 1 }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(login.querySelector('[role="alert"] img, [role="alert"] b')).to.equal(null);
+      expect(alertText(login)).to.contain('<img src=x onerror=alert(1)>');
+    });
+  });
+
+  describe('client-side checks (nothing is sent)', () => {
+    const cases: [string, string, string, string][] = [
+      ['an empty email', '', 'Passw0rd!', 'Enter your email address.'],
+      ['a malformed email', 'demo@', 'Passw0rd!', 'Enter an email address like name@example.com.'],
+      ['an empty password', 'demo@example.com', '', 'Enter your password.'],
+    ];
+    for (const [what, email, password, message] of cases) {
+      it(`${what}: "${message}"`, async () => {
+        const login = await loginFixture();
+        const mark = (await requestLog()).length;
+        await submitLogin(login, email, password);
+        await waitUntil(() => alertText(login) !== '');
+        expect(alertText(login)).to.equal(message);
+        const field = password === '' && email ? passwordInput(login) : emailInput(login);
+        await waitUntil(() => document.activeElement === field);
+        expect(field.getAttribute('aria-invalid')).to.equal('true');
+        expect(await requestLog(mark)).to.have.length(0);
+      });
+    }
+  });
+
+  describe('configuration', () => {
+    it('without any configuration it says what is missing, in an alert', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => alertText(login) !== '');
+      expect(alertText(login)).to.equal('Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().');
+      await expect(login).to.be.accessible();
+    });
+
+    it('a malformed user pool id is named in the message', async () => {
+      const failed = oneEvent(document, 'cognito-error') as Promise<CognitoErrorEvent>;
+      const wrapper = await fixture<HTMLElement>(html`<div lang="ja"><cognito-login user-pool-id="ap-northeast-1-XXXX" client-id="abc123"></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      expect((await failed).detail.action).to.equal('configure');
+      await waitUntil(() => alertText(login) !== '');
+      expect(alertText(login)).to.contain('「ap-northeast-1-XXXX」はユーザープール ID ではありません');
+    });
+
+    it('a client id that the pool does not have: a configuration message at sign-in', async () => {
+      const { userPoolId, userPoolEndpoint } = await poolConfig();
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login user-pool-id=${userPoolId} client-id="doesnotexist123" endpoint=${userPoolEndpoint}></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      await login.updateComplete;
+      const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      expect((await failed).detail.name).to.equal('ConfigurationError');
+      await waitUntil(() => alertText(login).startsWith('Sign-in is set up wrongly'));
+      expect(alertText(login)).to.contain('this app client does not exist in the user pool');
+    });
+  });
+
+  describe('the new-password step', () => {
+    async function temporaryUser(): Promise<string> {
+      const { userPoolId } = await poolConfig();
+      const email = uniqueEmail('first');
+      await callCognito('AdminCreateUser', { UserPoolId: userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+      return email;
+    }
+
+    it('continues by itself with an embedded <cognito-new-password> when the page has none', async () => {
+      const email = await temporaryUser();
+      const login = await loginFixture();
+      const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
+      await submitLogin(login, email, 'TempPassw0rd!');
+      expect((await next).detail.step).to.equal('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
+      await waitUntil(() => login.getAttribute('state') === 'newPasswordRequired');
+      await waitUntil(() => document.querySelectorAll('input[autocomplete="new-password"]').length === 2);
+      expect(login.querySelector('cognito-new-password[embedded]')).to.not.equal(null);
+      expect(document.querySelectorAll('cognito-new-password form')).to.have.length(1);
+      expect(document.querySelector<HTMLInputElement>('cognito-new-password input[autocomplete="username"]')!.value).to.equal(email);
+    });
+
+    it('leaves the step to the page’s own <cognito-new-password>: never two forms', async () => {
+      const email = await temporaryUser();
+      const login = await loginFixture({ extra: html`<cognito-new-password></cognito-new-password>` });
+      await submitLogin(login, email, 'TempPassw0rd!');
+      await waitUntil(() => login.getAttribute('state') === 'newPasswordRequired');
+      await waitUntil(() => document.querySelectorAll('cognito-new-password form').length === 1);
+      expect(login.querySelector('cognito-new-password')).to.equal(null);
+      expect(login.querySelector('form')).to.equal(null);
+      expect(document.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(2);
+    });
   });
 });
