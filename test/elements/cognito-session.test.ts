@@ -1,0 +1,122 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import { getAuthStore, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
+import { cleanSlate, poolAttributes } from '../support/fixtures.js';
+import { poolConfig, requestLog } from '../support/local-cognito.js';
+
+async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string } = {}) {
+  const a = await poolAttributes();
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${attrs.lang ?? 'en'}>
+    <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} ?global=${attrs.global} ?show-token=${attrs.showToken}>
+      <p slot="signed-in" id="members">Members only</p>
+      <p slot="signed-out" id="guests">Please sign in</p>
+    </cognito-session>
+  </div>`);
+  const session = wrapper.querySelector('cognito-session')!;
+  await waitUntil(() => session.getAttribute('state') === 'signedOut');
+  return session;
+}
+
+const shown = (session: CognitoSession, slot: string) =>
+  (session.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)?.assignedElements() ?? []).map((e) => e.id);
+const signOutButton = (session: CognitoSession) => session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]');
+
+async function signInDemo(session: CognitoSession): Promise<void> {
+  await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+  await waitUntil(() => session.getAttribute('state') === 'signedIn');
+  await session.updateComplete;
+}
+
+describe('<cognito-session>', () => {
+  beforeEach(cleanSlate);
+
+  it('signed out: shows only the signed-out slot', async () => {
+    const session = await sessionFixture();
+    await session.updateComplete;
+    expect(shown(session, 'signed-out')).to.deep.equal(['guests']);
+    expect(shown(session, 'signed-in')).to.deep.equal([]);
+    expect(signOutButton(session)).to.equal(null);
+    expect(session.shadowRoot!.textContent!.trim()).to.equal('');
+    await expect(session).to.be.accessible();
+  });
+
+  it('signed in: who, a sign-out button, and the signed-in slot only', async () => {
+    const session = await sessionFixture();
+    await signInDemo(session);
+    expect(session.shadowRoot!.querySelector('[part~="user"]')!.textContent).to.equal('Signed in as demo@example.com');
+    expect(signOutButton(session)!.textContent?.trim()).to.equal('Sign out');
+    expect(shown(session, 'signed-in')).to.deep.equal(['members']);
+    expect(shown(session, 'signed-out')).to.deep.equal([]);
+    await expect(session).to.be.accessible();
+  });
+
+  it('in Japanese: 「ログイン中: <email>」', async () => {
+    const session = await sessionFixture({ lang: 'ja' });
+    await signInDemo(session);
+    expect(session.shadowRoot!.querySelector('[part~="user"]')!.textContent).to.equal('ログイン中: demo@example.com');
+    expect(signOutButton(session)!.textContent?.trim()).to.equal('ログアウト');
+  });
+
+  it('keeps tokens out of the DOM unless show-token is set', async () => {
+    const session = await sessionFixture();
+    await signInDemo(session);
+    const { idToken } = await getAuthStore().getTokens();
+    expect(session.shadowRoot!.innerHTML).to.not.contain(idToken);
+    expect(document.body.innerHTML).to.not.contain(idToken);
+    expect(session.shadowRoot!.querySelector('details')).to.equal(null);
+  });
+
+  it('show-token: a <details> with the ID token, its claims and expiry', async () => {
+    const session = await sessionFixture({ showToken: true });
+    await signInDemo(session);
+    await waitUntil(() => session.shadowRoot!.querySelector('[part~="token"]') !== null);
+    const { idToken, expiresAt } = await getAuthStore().getTokens();
+    const details = session.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="token"]')!;
+    expect(details.open).to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.equal('Show ID token');
+    expect(details.querySelector('[part~="token-value"]')!.textContent).to.equal(idToken);
+    const claims = JSON.parse(details.querySelector('[part~="claims"]')!.textContent!) as Record<string, unknown>;
+    expect(claims['email']).to.equal('demo@example.com');
+    expect(claims['aud']).to.equal((await poolConfig()).userPoolClientId);
+    expect(details.querySelector('[part~="expiry"]')!.textContent).to.contain(String(expiresAt.getFullYear()));
+    details.open = true;
+    await expect(session).to.be.accessible();
+  });
+
+  it('sign-out: cognito-signed-out with reason user, on the element, and the refresh token is revoked', async () => {
+    const session = await sessionFixture();
+    await signInDemo(session);
+    const mark = (await requestLog()).length;
+    const signedOut = oneEvent(session, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+    signOutButton(session)!.click();
+    const event = await signedOut;
+    expect(event.target).to.equal(session);
+    expect(event.detail.reason).to.equal('user');
+    await waitUntil(() => session.getAttribute('state') === 'signedOut');
+    expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['RevokeToken']);
+  });
+
+  it('global: "Sign out on all devices" signs out everywhere (GlobalSignOut)', async () => {
+    const session = await sessionFixture({ global: true });
+    await signInDemo(session);
+    expect(signOutButton(session)!.textContent?.trim()).to.equal('Sign out on all devices');
+    const mark = (await requestLog()).length;
+    const signedOut = oneEvent(session, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+    signOutButton(session)!.click();
+    expect((await signedOut).detail.reason).to.equal('global');
+    expect((await requestLog(mark)).map((r) => r.target)).to.include('GlobalSignOut');
+  });
+
+  it('ten elements make no more requests than one', async () => {
+    const a = await poolAttributes();
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+      ${Array.from({ length: 10 }, () => html`<cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} show-token></cognito-session>`)}
+    </div>`);
+    const sessions = [...wrapper.querySelectorAll('cognito-session')];
+    await waitUntil(() => sessions.every((s) => s.getAttribute('state') === 'signedOut'));
+    const mark = (await requestLog()).length;
+    await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+    await waitUntil(() => sessions.every((s) => s.shadowRoot!.querySelector('[part~="token"]') !== null));
+    expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+  });
+});
