@@ -78,6 +78,11 @@ const runner = await startTestRunner({
     middleware: [
       // The demo's protected API, for authFetch tests.
       async (context, next) => {
+        // Echoes the request headers, for tests of what authFetch sends.
+        if (context.path === '/__test/echo-headers') {
+          context.body = context.headers;
+          return;
+        }
         if (context.path !== PROTECTED_PATH) return next();
         const answer = await protectedApi(context.get('authorization') || undefined);
         context.status = answer.status;

@@ -1,0 +1,322 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { Amplify } from 'aws-amplify';
+import '../../src/index.js';
+import {
+  authFetch,
+  CognitoAuthError,
+  configure,
+  getAuthStore,
+  resetAuthStore,
+  type CognitoAuthChangeEvent,
+  type CognitoErrorEvent,
+  type CognitoSignedInEvent,
+  type CognitoSignedOutEvent,
+} from '../../src/index.js';
+import { cleanSlate, poolAttributes, submitLogin } from '../support/fixtures.js';
+import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults } from '../support/local-cognito.js';
+
+type Recorded = { type: string; target: string; detail: unknown };
+
+/** Records every cognito-* event that reaches `document`, with the node it was dispatched on. */
+function recordOnDocument(): { events: Recorded[]; stop(): void; of(type: string): Recorded[] } {
+  const events: Recorded[] = [];
+  const types = ['cognito-signed-in', 'cognito-signed-out', 'cognito-auth-change', 'cognito-next-step', 'cognito-error'];
+  const listener = (event: Event) =>
+    events.push({ type: event.type, target: event.target === document ? 'document' : (event.target as Element).localName, detail: (event as CustomEvent).detail });
+  for (const type of types) document.addEventListener(type, listener);
+  return { events, stop: () => types.forEach((type) => document.removeEventListener(type, listener)), of: (type) => events.filter((e) => e.type === type) };
+}
+
+async function page(options: { viaProxy?: boolean; clientId?: string } = {}) {
+  const a = await poolAttributes(options);
+  const clientId = options.clientId ?? a.clientId;
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+    <cognito-session user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-session>
+    <cognito-login user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-login>
+    <cognito-session></cognito-session>
+  </div>`);
+  const login = wrapper.querySelector('cognito-login')!;
+  const session = wrapper.querySelector('cognito-session')!;
+  await waitUntil(() => login.getAttribute('state') !== 'loading');
+  await login.updateComplete;
+  return { wrapper, login, session };
+}
+
+/** An app client of the demo pool whose tokens last a few seconds, to see refresh and expiry happen. */
+async function shortLivedClient(seconds: number): Promise<string> {
+  const { userPoolId } = await poolConfig();
+  const { UserPoolClient } = await callCognito<{ UserPoolClient: { ClientId: string } }>('CreateUserPoolClient', {
+    UserPoolId: userPoolId,
+    ClientName: `short-${seconds}s`,
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    AccessTokenValidity: seconds,
+    IdTokenValidity: seconds,
+    TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'days' },
+  });
+  return UserPoolClient.ClientId;
+}
+
+describe('auth store', () => {
+  let recorder: ReturnType<typeof recordOnDocument>;
+  beforeEach(async () => {
+    await cleanSlate();
+    recorder = recordOnDocument();
+  });
+  afterEach(() => recorder.stop());
+
+  describe('events: exactly once per fact on document, whatever the number of elements', () => {
+    it('the first resolution on load: one cognito-auth-change, dispatched on document', async () => {
+      await page();
+      await waitUntil(() => recorder.of('cognito-auth-change').length > 0);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(recorder.events).to.deep.equal([{ type: 'cognito-auth-change', target: 'document', detail: { status: 'signedOut', user: null } }]);
+    });
+
+    it('sign-in with the login and sign-out with the session: one event per fact, on the element that caused it', async () => {
+      const { login, session } = await page();
+      const signedIn = oneEvent(document, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+      await waitUntil(() => session.shadowRoot?.querySelector('[part~="sign-out-button"]') !== null);
+      session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]')!.click();
+      await waitUntil(() => recorder.of('cognito-signed-out').length === 1);
+      await new Promise((r) => setTimeout(r, 100));
+      const facts = recorder.events.map((e) => `${e.type}@${e.target}`);
+      expect(facts).to.deep.equal([
+        'cognito-auth-change@document', // the first resolution: signed out
+        'cognito-signed-in@cognito-login',
+        'cognito-auth-change@cognito-login',
+        'cognito-signed-out@cognito-session',
+        'cognito-auth-change@cognito-session',
+      ]);
+      const user = (recorder.of('cognito-signed-in')[0]!.detail as CognitoSignedInEvent['detail']).user;
+      expect(user.email).to.equal('demo@example.com');
+      expect(recorder.of('cognito-auth-change')[1]!.detail).to.deep.equal({ status: 'signedIn', user });
+      expect(recorder.of('cognito-signed-out')[0]!.detail).to.deep.equal({ reason: 'user' });
+    });
+
+    it('a JavaScript call (no element) dispatches on document', async () => {
+      await page();
+      const signedIn = oneEvent(document, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      expect((await signedIn).target).to.equal(document);
+    });
+
+    it('the new-password challenge: next-step and auth-change, then signed-in with reason new-password', async () => {
+      const { userPoolId } = await poolConfig();
+      const email = `np-${Date.now()}@example.com`;
+      await callCognito('AdminCreateUser', { UserPoolId: userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+      await page();
+      await getAuthStore().signIn(email, 'TempPassw0rd!');
+      await getAuthStore().completeNewPassword('N3w-Passw0rd!');
+      expect(recorder.events.slice(1).map((e) => `${e.type}@${e.target}`)).to.deep.equal([
+        'cognito-next-step@document',
+        'cognito-auth-change@document',
+        'cognito-signed-in@document',
+        'cognito-auth-change@document',
+      ]);
+      expect(recorder.of('cognito-next-step')[0]!.detail).to.deep.equal({ step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' });
+      expect(recorder.of('cognito-auth-change')[1]!.detail).to.deep.equal({ status: 'newPasswordRequired', user: null });
+      expect((recorder.of('cognito-signed-in')[0]!.detail as CognitoSignedInEvent['detail']).reason).to.equal('new-password');
+    });
+  });
+
+  describe('restore', () => {
+    it('a reload with a valid session: signed in from storage with 0 requests', async () => {
+      await page();
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      // "Reload": forget everything in memory; the tokens stay in localStorage.
+      resetAuthStore();
+      const mark = (await requestLog()).length;
+      const restored = oneEvent(document, 'cognito-auth-change') as Promise<CognitoAuthChangeEvent>;
+      const { session } = await page();
+      const event = await restored;
+      expect(event.detail.status).to.equal('signedIn');
+      expect(event.detail.user?.email).to.equal('demo@example.com');
+      expect(event.target).to.equal(document);
+      await waitUntil(() => session.getAttribute('state') === 'signedIn');
+      expect(recorder.of('cognito-signed-in')).to.have.length(1); // the sign-in before the reload, not the restore
+      expect(await requestLog(mark)).to.deep.equal([]);
+    });
+
+    it('sessionStorage with token-storage="session": the session is gone with the tab', async () => {
+      const a = await poolAttributes();
+      const wrapper = await fixture<HTMLElement>(html`<div><cognito-session token-storage="session" user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-session></div>`);
+      await waitUntil(() => wrapper.firstElementChild!.getAttribute('state') === 'signedOut');
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const keys = (s: Storage) => Object.keys(s).filter((k) => k.startsWith('CognitoIdentityServiceProvider.'));
+      expect(keys(sessionStorage).some((k) => k.endsWith('.idToken'))).to.equal(true);
+      expect(keys(localStorage)).to.deep.equal([]);
+    });
+  });
+
+  describe('other tabs', () => {
+    it('a sign-in and a sign-out in another tab reach this one, without reload', async () => {
+      const { session } = await page();
+      const { userPoolId, userPoolClientId, userPoolEndpoint } = await poolConfig();
+      const frame = document.createElement('iframe');
+      frame.src = `/test/support/other-tab.html?pool=${userPoolId}&client=${userPoolClientId}&endpoint=${encodeURIComponent(userPoolEndpoint)}`;
+      document.body.append(frame);
+      try {
+        const other = await waitUntil(() => (frame.contentWindow as (Window & typeof globalThis) | null)?.otherTab, 'other tab not ready', { timeout: 10_000 }).then(
+          () => (frame.contentWindow as Window & typeof globalThis).otherTab,
+        );
+        const signedIn = oneEvent(document, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+        await other.signIn('demo@example.com', 'Passw0rd!');
+        const inEvent = await signedIn;
+        expect(inEvent.detail.reason).to.equal('other-tab');
+        expect(inEvent.detail.user.email).to.equal('demo@example.com');
+        expect(inEvent.target).to.equal(document);
+        await waitUntil(() => session.getAttribute('state') === 'signedIn');
+
+        const signedOut = oneEvent(document, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+        await other.signOut();
+        expect((await signedOut).detail.reason).to.equal('other-tab');
+        await waitUntil(() => session.getAttribute('state') === 'signedOut');
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+
+  describe('refresh and expiry', () => {
+    it('refreshes before the tokens expire and stays signed in', async () => {
+      const clientId = await shortLivedClient(4);
+      await page({ clientId });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const first = await getAuthStore().getTokens();
+      const mark = (await requestLog()).length;
+      await waitUntil(async () => (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken'), 'no refresh', { timeout: 8000, interval: 200 });
+      const second = await getAuthStore().getTokens();
+      expect(second.idToken).to.not.equal(first.idToken);
+      expect(getAuthStore().state.status).to.equal('signedIn');
+      expect(recorder.of('cognito-signed-out')).to.have.length(0);
+    });
+
+    it('a session that can no longer be refreshed (revoked) ends with cognito-signed-out reason expired', async () => {
+      const clientId = await shortLivedClient(3);
+      const { session } = await page({ clientId });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const { accessToken } = await getAuthStore().getTokens();
+      await callCognito('GlobalSignOut', { AccessToken: accessToken }); // elsewhere, e.g. an admin or another device
+      const signedOut = oneEvent(document, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+      const event = await signedOut;
+      expect(event.detail.reason).to.equal('expired');
+      expect(event.target).to.equal(document);
+      await waitUntil(() => session.getAttribute('state') === 'signedOut');
+      expect(recorder.of('cognito-signed-out')).to.have.length(1);
+    });
+
+    it('a refresh that fails for lack of network keeps the session (amplify-js#7864) and says so', async () => {
+      const clientId = await shortLivedClient(3);
+      await page({ clientId, viaProxy: true });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      await setFaults([{ target: 'GetTokensFromRefreshToken', kind: 'network' }]);
+      const failed = await waitUntil(() => recorder.of('cognito-error').find((e) => (e.detail as CognitoErrorEvent['detail']).action === 'refresh'), 'no refresh error', {
+        timeout: 8000,
+      }).then(() => recorder.of('cognito-error').find((e) => (e.detail as CognitoErrorEvent['detail']).action === 'refresh')!);
+      expect((failed.detail as CognitoErrorEvent['detail']).name).to.equal('NetworkError');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(getAuthStore().state.status).to.equal('signedIn');
+      expect(recorder.of('cognito-signed-out')).to.have.length(0);
+    });
+  });
+
+  describe('authFetch', () => {
+    it('sends the ID token as Authorization: Bearer; the protected API answers 200', async () => {
+      await page();
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const response = await authFetch('/api/hello');
+      expect(response.status).to.equal(200);
+      const body = (await response.json()) as { message: string; email: string };
+      expect(body.message).to.equal('Hello, demo@example.com');
+    });
+
+    it('the protected API answers 401 to a forged token, to an access token and to no token', async () => {
+      await page();
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const { idToken } = await getAuthStore().getTokens();
+      const [header, payload] = idToken.split('.') as [string, string];
+      // Same claims, but signed by someone else: the signature does not verify against the pool's JWKS.
+      const forgedPayload = btoa(JSON.stringify({ ...JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))), email: 'admin@example.com' })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+      const forged = `${header}.${forgedPayload}.${idToken.split('.')[2]}`;
+      expect((await fetch('/api/hello', { headers: { Authorization: `Bearer ${forged}` } })).status).to.equal(401);
+      expect((await authFetch('/api/hello', {}, { token: 'access' })).status).to.equal(401);
+      expect((await fetch('/api/hello')).status).to.equal(401);
+    });
+
+    it('keeps the caller’s headers and refreshes an expired token first', async () => {
+      const clientId = await shortLivedClient(2);
+      await page({ clientId });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      getAuthStore().dispose(); // no scheduled refresh: the token really expires before the call
+      await new Promise((r) => setTimeout(r, 2500));
+      const mark = (await requestLog()).length;
+      const response = await authFetch('/__test/echo-headers', { headers: { 'X-Request': 'kept' } });
+      const headers = (await response.json()) as Record<string, string>;
+      expect(headers['x-request']).to.equal('kept');
+      const sent = JSON.parse(atob(headers['authorization']!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number; token_use: string };
+      expect(sent.token_use).to.equal('id');
+      expect(sent.exp * 1000).to.be.greaterThan(Date.now());
+      expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['GetTokensFromRefreshToken']);
+    });
+
+    it('rejects clearly when signed out', async () => {
+      await page();
+      let error: unknown;
+      try {
+        await authFetch('/api/hello');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(CognitoAuthError);
+      expect((error as CognitoAuthError).name).to.equal('NotSignedIn');
+      expect((error as CognitoAuthError).key).to.equal('error.notSignedIn');
+    });
+  });
+
+  describe('configuration', () => {
+    it('the first configuration wins; a different second one warns once and raises cognito-error', async () => {
+      const a = await poolAttributes();
+      const warnings: unknown[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args[0]);
+      try {
+        expect(configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint })).to.equal(true);
+        expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
+        expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.filter((w) => String(w).includes('second, different Cognito configuration'))).to.have.length(1);
+      const conflicts = recorder.of('cognito-error').filter((e) => (e.detail as CognitoErrorEvent['detail']).name === 'ConfigurationConflict');
+      expect(conflicts).to.have.length(2);
+      expect(getAuthStore().configuration?.userPoolId).to.equal(a.userPoolId);
+    });
+
+    it('an app’s own earlier Amplify.configure() is detected and used, not overwritten', async () => {
+      const { userPoolId, userPoolClientId, userPoolEndpoint } = await poolConfig();
+      Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint } } });
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      expect(getAuthStore().configuration?.userPoolClientId).to.equal(userPoolClientId);
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+    });
+
+    it('an element configured before configure() is called later in the page still works', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.querySelector('[role="alert"]')?.textContent?.includes('not set up') === true);
+      const a = await poolAttributes();
+      configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint });
+      await waitUntil(() => login.querySelector('form') !== null);
+      const email = await createConfirmedUser();
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, email, 'Passw0rd!');
+      await signedIn;
+    });
+  });
+});
