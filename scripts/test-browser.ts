@@ -70,7 +70,9 @@ const runner = await startTestRunner({
     files: ['test/**/*.test.ts', '!test/local-cognito/**', '!test/node/**'],
     nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
     rootDir: process.cwd(),
-    concurrency: 2,
+    // One file at a time: test pages share one origin, so one localStorage, and each one's sign-ins would reach
+    // the others as "another tab".
+    concurrency: 1,
     testsFinishTimeout: 300_000,
     testFramework: { config: { timeout: 20_000 } },
     browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],

@@ -9,6 +9,7 @@ import { poolConfig, requestLog } from '../support/local-cognito.js';
 
 describe('aws-amplify in Chromium against the local service', () => {
   before(async () => {
+    localStorage.clear(); // test files share an origin: start without another file's tokens
     Amplify.configure({ Auth: { Cognito: await poolConfig() } });
   });
   afterEach(async () => {
