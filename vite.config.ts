@@ -4,7 +4,8 @@
  * `npm start` and `npm run local-cognito` write.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { createProtectedApi, PROTECTED_PATH, type ProtectedApiConfig } from './demo/server/protected-api.js';
 
 const LOCAL_POOL_FILE = `${process.env['LOCAL_COGNITO_DATA'] ?? '.local-cognito'}/demo-pool.json`;
 
@@ -15,7 +16,12 @@ export default defineConfig(({ mode }) => {
     ? (JSON.parse(readFileSync(LOCAL_POOL_FILE, 'utf8')) as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string })
     : undefined;
 
+  const pool: ProtectedApiConfig | undefined = local ?? (env['VITE_COGNITO_USER_POOL_ID'] && env['VITE_COGNITO_CLIENT_ID']
+    ? { userPoolId: env['VITE_COGNITO_USER_POOL_ID'], userPoolClientId: env['VITE_COGNITO_CLIENT_ID'], userPoolEndpoint: env['VITE_COGNITO_ENDPOINT'] || undefined }
+    : undefined);
+
   return {
+    plugins: pool ? [protectedApi(pool)] : [],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },
     define: local
@@ -28,3 +34,19 @@ export default defineConfig(({ mode }) => {
       : {},
   };
 });
+
+/** The demo's protected endpoint (GET /api/hello), in the dev server. */
+function protectedApi(pool: ProtectedApiConfig): Plugin {
+  const handle = createProtectedApi(pool);
+  return {
+    name: 'cognito-elements-demo-api',
+    configureServer(server) {
+      server.middlewares.use(PROTECTED_PATH, (req, res) => {
+        void handle(req.headers.authorization).then(({ status, body }) => {
+          res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify(body));
+        });
+      });
+    },
+  };
+}

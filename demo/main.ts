@@ -1,20 +1,132 @@
-/** The demo page: shows which user pool it talks to. The elements arrive with the next issue. */
-const pool = document.querySelector<HTMLDListElement>('#pool')!;
+/**
+ * The main demo: the seed article's page, rebuilt with the elements. Configured from JavaScript with the pool of
+ * `npm start` (or .env.local); everything else is markup in index.html.
+ */
+import { authFetch, CognitoAuthError, configure } from '../src/index.js';
+
 const env = import.meta.env;
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 
-const rows: [string, string][] = env.VITE_COGNITO_USER_POOL_ID
-  ? [
-      ['Source', env.VITE_COGNITO_LOCAL === 'true' ? 'local Cognito service (npm start)' : 'your environment (.env.local)'],
-      ['User pool', env.VITE_COGNITO_USER_POOL_ID],
-      ['App client', env.VITE_COGNITO_CLIENT_ID ?? '(missing: set VITE_COGNITO_CLIENT_ID)'],
-      ['Endpoint', env.VITE_COGNITO_ENDPOINT ?? 'Cognito in the pool’s region'],
-    ]
-  : [['Source', 'none: run `npm start`, or set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_CLIENT_ID in .env.local']];
-
-for (const [term, value] of rows) {
-  const dt = document.createElement('dt');
-  dt.textContent = term;
-  const dd = document.createElement('dd');
-  dd.textContent = value;
-  pool.append(dt, dd);
+// ---------------------------------------------------------------------------------------------- configuration
+if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
+  configure({ userPoolId: env.VITE_COGNITO_USER_POOL_ID, userPoolClientId: env.VITE_COGNITO_CLIENT_ID, userPoolEndpoint: env.VITE_COGNITO_ENDPOINT || undefined });
 }
+// Without a pool the elements say what is missing; nothing else to do here.
+$<HTMLElement>('#demo-users').hidden = env.VITE_COGNITO_LOCAL !== 'true';
+
+// ------------------------------------------------------------------------------------------------ page strings
+const STRINGS = {
+  en: {
+    tagline: 'Amazon Cognito sign-in as web components: SRP in the browser, no server of your own.',
+    account: 'Your account',
+    demoUsers: 'Demo users of the local user pool:',
+    userDemo: 'confirmed',
+    userNew: 'first sign-in: choose a new password',
+    userUnconfirmed: 'not confirmed',
+    apiHeading: 'Call a protected API',
+    apiIntro: "authFetch() sends the ID token as Authorization: Bearer. The API verifies it (signature, issuer, audience, expiry) against the pool's JWKS.",
+    apiButton: 'GET /api/hello',
+    events: 'DOM events',
+    clear: 'Clear',
+    eventsIntro: 'Every cognito-* event that reaches document, as a page or framework would see it.',
+    pool: 'User pool',
+    source: 'Source',
+    local: 'local Cognito service (npm start)',
+    environment: 'your environment (.env.local)',
+    none: 'none: run npm start, or set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_CLIENT_ID in .env.local',
+    poolId: 'User pool',
+    clientId: 'App client',
+    endpoint: 'Endpoint',
+    regional: 'Cognito in the pool’s region',
+    calling: 'Calling…',
+  },
+  ja: {
+    tagline: 'Amazon Cognito のログインを Web Components で。SRP はブラウザ内で完結し、独自のサーバーは不要です。',
+    account: 'アカウント',
+    demoUsers: 'ローカルユーザープールのデモユーザー:',
+    userDemo: '確認済み',
+    userNew: '初回ログイン: 新しいパスワードを設定',
+    userUnconfirmed: '未確認',
+    apiHeading: '保護された API を呼び出す',
+    apiIntro: 'authFetch() は ID トークンを Authorization: Bearer で送ります。API はユーザープールの JWKS で署名・発行者・対象・有効期限を検証します。',
+    apiButton: 'GET /api/hello',
+    events: 'DOM イベント',
+    clear: 'クリア',
+    eventsIntro: 'document に届いた cognito-* イベント(ページやフレームワークから見えるもの)。',
+    pool: 'ユーザープール',
+    source: '接続先',
+    local: 'ローカル Cognito サービス(npm start)',
+    environment: '環境変数(.env.local)',
+    none: 'なし: npm start を実行するか、.env.local に VITE_COGNITO_USER_POOL_ID と VITE_COGNITO_CLIENT_ID を設定してください',
+    poolId: 'ユーザープール',
+    clientId: 'アプリクライアント',
+    endpoint: 'エンドポイント',
+    regional: 'プールのリージョンの Cognito',
+    calling: '呼び出し中...',
+  },
+} as const;
+type Lang = keyof typeof STRINGS;
+type Key = keyof (typeof STRINGS)['en'];
+const lang = (): Lang => (document.documentElement.lang === 'ja' ? 'ja' : 'en');
+const t = (key: Key) => STRINGS[lang()][key];
+
+function renderPool(): void {
+  const rows: [string, string][] = env.VITE_COGNITO_USER_POOL_ID
+    ? [
+        [t('source'), env.VITE_COGNITO_LOCAL === 'true' ? t('local') : t('environment')],
+        [t('poolId'), env.VITE_COGNITO_USER_POOL_ID],
+        [t('clientId'), env.VITE_COGNITO_CLIENT_ID ?? ''],
+        [t('endpoint'), env.VITE_COGNITO_ENDPOINT || t('regional')],
+      ]
+    : [[t('source'), t('none')]];
+  $('#pool').replaceChildren(
+    ...rows.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+}
+
+function setLanguage(next: Lang): void {
+  document.documentElement.lang = next; // the elements follow the document's language by themselves
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset['i18n'] as Key);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset['lang'] === next));
+  renderPool();
+  localStorage.setItem('demo-lang', next);
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+  button.addEventListener('click', () => setLanguage(button.dataset['lang'] as Lang));
+}
+setLanguage(localStorage.getItem('demo-lang') === 'ja' || (!localStorage.getItem('demo-lang') && navigator.language.startsWith('ja')) ? 'ja' : 'en');
+
+// ----------------------------------------------------------------------------------------------- the event log
+const log = $<HTMLOListElement>('#event-log');
+for (const type of ['cognito-auth-change', 'cognito-signed-in', 'cognito-signed-out', 'cognito-next-step', 'cognito-error'] as const) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = event.type;
+    const where = event.target === document ? 'document' : `<${(event.target as Element).localName}>`;
+    const detail = document.createElement('code');
+    detail.textContent = JSON.stringify(event.detail);
+    item.append(`${new Date().toLocaleTimeString()} `, name, ` on ${where} `, detail);
+    log.prepend(item);
+  });
+}
+$('#clear-log').addEventListener('click', () => log.replaceChildren());
+
+// ------------------------------------------------------------------------------------- the protected API (§6)
+const result = $<HTMLOutputElement>('#api-result');
+$('#call-api').addEventListener('click', async () => {
+  result.textContent = t('calling');
+  try {
+    const response = await authFetch('/api/hello');
+    result.textContent = `${response.status} ${JSON.stringify(await response.json())}`;
+  } catch (error) {
+    result.textContent = error instanceof CognitoAuthError ? `${error.name}: ${error.message}` : String(error);
+  }
+});

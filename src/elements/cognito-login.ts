@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../internal/custom-element.js';
 import { live } from 'lit/directives/live.js';
@@ -62,6 +62,17 @@ export class CognitoLogin extends CognitoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptLightDomStyles(this, formStyles);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Signed in: forget what was typed, so that after a sign-out (a shared computer) the form starts empty.
+    if (this.auth.state.status === 'signedIn' && (this.email || this.error)) {
+      this.email = '';
+      this.error = null;
+      this.invalidField = null;
+      this.revealed = false;
+    }
   }
 
   private onEmailInput(event: Event): void {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { CognitoErrorEvent, CognitoNextStepEvent, CognitoSignedInEvent } from '../../src/index.js';
+import { getAuthStore, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../src/index.js';
 import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../support/fixtures.js';
 import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../support/local-cognito.js';
 
@@ -83,6 +83,18 @@ describe('<cognito-login>', () => {
       await waitUntil(() => login.getAttribute('state') === 'signedIn');
       expect(login.querySelector('form')).to.equal(null);
       expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['InitiateAuth', 'RespondToAuthChallenge']);
+    });
+
+    it('forgets the typed email once signed in: after a sign-out the form is empty (shared computers)', async () => {
+      const login = await loginFixture();
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+      await getAuthStore().signOut();
+      await waitUntil(() => login.querySelector('form') !== null);
+      expect(emailInput(login).value).to.equal('');
+      expect(passwordInput(login).value).to.equal('');
+      expect(alertText(login)).to.equal('');
     });
 
     it('uses one request with auth-flow="password"', async () => {
