@@ -121,6 +121,8 @@ $('#clear-log').addEventListener('click', () => log.replaceChildren());
 
 // ------------------------------------------------------------------------------------- the protected API (§6)
 const result = $<HTMLOutputElement>('#api-result');
+// One user's API answer must not stay on screen for the next.
+document.addEventListener('cognito-auth-change', () => (result.textContent = ''));
 $('#call-api').addEventListener('click', async () => {
   result.textContent = t('calling');
   try {
