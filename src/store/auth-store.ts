@@ -175,13 +175,18 @@ export class AuthStore {
   /** Elements of `<cognito-new-password>`: the page's own take the challenge before the one inside a login. */
   registerNewPassword(element: Element, embedded: boolean): void {
     this.newPasswordHosts.push({ element, embedded });
-    this.notify();
+    this.notifySoon();
   }
 
   unregisterNewPassword(element: Element): void {
     const index = this.newPasswordHosts.findIndex((h) => h.element === element);
     if (index >= 0) this.newPasswordHosts.splice(index, 1);
-    this.notify();
+    this.notifySoon();
+  }
+
+  /** Elements (un)register while another renders them: tell everyone after that render, not during it. */
+  private notifySoon(): void {
+    queueMicrotask(() => this.notify());
   }
 
   /** The one `<cognito-new-password>` that shows the challenge: never two forms for one challenge. */
