@@ -331,6 +331,7 @@ export class AuthStore {
     } catch (error) {
       throw this.fail(error, 'authFetch', options.origin);
     }
+    warnIfInsecure(input);
     const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
     headers.set('Authorization', `Bearer ${options.token === 'access' ? tokens.accessToken : tokens.idToken}`);
     return fetch(input, { ...init, headers });
@@ -484,6 +485,19 @@ export class AuthStore {
     this.clearRefresh();
     if (this.missingTimer !== undefined) clearTimeout(this.missingTimer);
     this.listeners.clear();
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+let warnedInsecure = false;
+
+/** A bearer token sent over plain http to another machine can be read on the way: say so, once. */
+function warnIfInsecure(input: RequestInfo | URL): void {
+  if (warnedInsecure || typeof location === 'undefined') return;
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    warnedInsecure = true;
+    console.warn(`cognito-elements: authFetch is sending a token over plain http to ${url.host}; use https.`);
   }
 }
 

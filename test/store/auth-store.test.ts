@@ -95,6 +95,17 @@ describe('auth store', () => {
       expect(recorder.of('cognito-signed-out')[0]!.detail).to.deep.equal({ reason: 'user' });
     });
 
+    it('a failed sign-in: exactly one cognito-error, on the login, and no change of status', async () => {
+      const { login } = await page();
+      const failed = oneEvent(document, 'cognito-error');
+      await submitLogin(login, 'demo@example.com', 'Wrong-Passw0rd!');
+      await failed;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(recorder.events.slice(1)).to.deep.equal([
+        { type: 'cognito-error', target: 'cognito-login', detail: { name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' } },
+      ]);
+    });
+
     it('a JavaScript call (no element) dispatches on document', async () => {
       await page();
       const signedIn = oneEvent(document, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
