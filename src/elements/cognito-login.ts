@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../internal/custom-element.js';
 import { live } from 'lit/directives/live.js';
 import type { MessageKey } from '../i18n/index.js';
-import { CognitoAuthError } from '../store/errors.js';
+import { toAuthError } from '../store/errors.js';
 import type { AuthFlow } from '../store/types.js';
 import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
 import { formStyles } from './form.styles.js';
@@ -105,7 +105,7 @@ export class CognitoLogin extends CognitoElement {
       else if (result.step === 'RESET_PASSWORD') this.error = { key: 'error.passwordResetRequired' };
       else if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     } catch (error) {
-      const failure = error instanceof CognitoAuthError ? error : new CognitoAuthError('UnknownError', String(error), 'error.generic');
+      const failure = toAuthError(error);
       this.error = { key: failure.key, params: { name: failure.name } };
       this.invalidField = failure.key === 'error.incorrectCredentials' ? 'password' : null;
       this.clearPassword();

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import { CognitoAuthError } from '../store/errors.js';
+import { toAuthError } from '../store/errors.js';
 import { formStyles } from './form.styles.js';
 
 type Rule = 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
@@ -124,7 +124,7 @@ export class CognitoNewPassword extends CognitoElement {
       const values = Object.fromEntries(missing.map((name) => [name, this.attributeValues[name]!.trim()]));
       await this.auth.store.completeNewPassword(this.password, values, { origin: this });
     } catch (error) {
-      const failure = error instanceof CognitoAuthError ? error : new CognitoAuthError('UnknownError', String(error), 'error.generic');
+      const failure = toAuthError(error);
       // InvalidPasswordException carries the pool's own reason; it is shown as text, never as markup.
       this.error = { key: failure.key, params: { name: failure.name, detail: failure.message } };
       if (failure.key === 'error.invalidPassword') this.invalidField = 'password';

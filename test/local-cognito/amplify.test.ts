@@ -30,6 +30,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { KeyValueStorageInterface } from 'aws-amplify/utils';
+import { errorOf } from '../support/node/errors.js';
 import { startTestService, uniqueEmail } from '../support/node/local-cognito.js';
 
 type Service = Awaited<ReturnType<typeof startTestService>>;
@@ -75,14 +76,6 @@ async function api(target: string, body: object): Promise<{ status: number; body
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  assert.fail('expected a rejection');
-}
 
 function configure(clientId = userPoolClientId): void {
   Amplify.configure({

@@ -22,6 +22,7 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { errorOf } from '../support/node/errors.js';
 import { startTestService, uniqueEmail } from '../support/node/local-cognito.js';
 
 let service: Awaited<ReturnType<typeof startTestService>>;
@@ -29,23 +30,8 @@ let cognito: CognitoIdentityProviderClient;
 let poolId: string;
 let clientId: string;
 
-async function errorName(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as Error).name;
-  }
-  assert.fail('expected a rejection');
-}
+const errorName = async (promise: Promise<unknown>): Promise<string> => (await errorOf(promise)).name;
 
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  assert.fail('expected a rejection');
-}
 
 async function passwordSignIn(username: string, password: string, client = clientId): Promise<AuthenticationResultType> {
   const out = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client, AuthParameters: { USERNAME: username, PASSWORD: password } }));

@@ -1,5 +1,8 @@
 /** Browser-side access to the test run's local Cognito service (started by scripts/test-browser.ts). */
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { Fault } from './fault.js';
+
+export type { Fault };
 
 export interface PoolConfig {
   readonly userPoolId: string;
@@ -9,15 +12,6 @@ export interface PoolConfig {
   readonly proxyEndpoint: string;
 }
 
-export interface Fault {
-  readonly target?: string;
-  readonly kind: 'network' | 'error' | 'delay';
-  readonly status?: number;
-  readonly type?: string;
-  readonly message?: string;
-  readonly delayMs?: number;
-  readonly times?: number;
-}
 
 /** Makes the proxy fail matching requests (replacing earlier faults); `setFaults([])` passes everything again. */
 export function setFaults(faults: readonly Fault[]): Promise<unknown> {

@@ -5,20 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Fault } from '../fault.js';
 
-export interface Fault {
-  /** The Cognito target it applies to (`InitiateAuth`, …); every POST when absent. */
-  readonly target?: string;
-  /** `network`: the connection is dropped; `error`: a Cognito error answer; `delay`: passed on after `delayMs`. */
-  readonly kind: 'network' | 'error' | 'delay';
-  readonly status?: number;
-  /** The error name, e.g. `TooManyRequestsException`. */
-  readonly type?: string;
-  readonly message?: string;
-  readonly delayMs?: number;
-  /** How many matching requests it hits (default: every one). */
-  readonly times?: number;
-}
+export type { Fault } from '../fault.js';
 
 export interface FaultProxy {
   readonly url: string;
