@@ -24,6 +24,16 @@ export default defineConfig(({ mode }) => {
     plugins: pool ? [protectedApi(pool)] : [],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },
+    // `vite build` makes the single-file bundle for plain pages: lit and aws-amplify included, every element
+    // registered. (The per-module library with types is tsc's output: see package.json "build".)
+    build: {
+      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'cognito-elements.js' },
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: true,
+    },
     define: local
       ? {
           'import.meta.env.VITE_COGNITO_USER_POOL_ID': JSON.stringify(local.userPoolId),
