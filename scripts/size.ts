@@ -1,0 +1,52 @@
+/**
+ * `npm run size`: min+gzip sizes of what users load, against the budgets. Prints figures; exits 1 above budget
+ * (`--report` only prints). Needs `npm run build` first.
+ * - the library's own code: every element, the store and the strings, with lit and aws-amplify left external
+ *   (what an app that already has them pays);
+ * - dist/cognito-elements.js: the single-file bundle for plain pages (lit and aws-amplify included).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const KB = 1024;
+export const BUDGETS = { library: 10 * KB, bundle: 60 * KB };
+const EXTERNAL = ['lit', 'lit/*', 'aws-amplify', 'aws-amplify/*', '@aws-amplify/*'];
+
+const gz = (code: Uint8Array | string) => gzipSync(code, { level: 9 }).length;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+async function minified(entry: string): Promise<Uint8Array> {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, platform: 'browser', external: EXTERNAL, logLevel: 'silent' });
+  return result.outputFiles[0]!.contents;
+}
+
+if (!existsSync('dist/index.js') || !existsSync('dist/cognito-elements.js')) {
+  process.stderr.write('No build found: run npm run build first.\n');
+  process.exit(1);
+}
+
+const library = await minified('dist/index.js');
+const bundle = readFileSync('dist/cognito-elements.js');
+const rows: [string, number, number, number | undefined][] = [
+  ['library, all elements (lit, aws-amplify external)', library.length, gz(library), BUDGETS.library],
+  ['dist/cognito-elements.js (self-contained)', bundle.length, gz(bundle), BUDGETS.bundle],
+];
+for (const element of ['cognito-login', 'cognito-new-password', 'cognito-session']) {
+  const code = await minified(`dist/elements/${element}.js`);
+  rows.push([`  ${element} alone (with the store)`, code.length, gz(code), undefined]);
+}
+const strings = await minified('dist/i18n/ja.js');
+rows.push(['  of which the Japanese strings', strings.length, gz(strings), undefined]);
+
+let over = false;
+process.stdout.write(`${'what'.padEnd(54)}${'min'.padStart(10)}${'min+gzip'.padStart(11)}   budget\n`);
+for (const [what, min, zipped, budget] of rows) {
+  const verdict = budget === undefined ? '' : zipped <= budget ? `${kb(budget)} ok` : `${kb(budget)} OVER by ${kb(zipped - budget)}`;
+  if (budget !== undefined && zipped > budget) over = true;
+  process.stdout.write(`${what.padEnd(54)}${kb(min).padStart(10)}${kb(zipped).padStart(11)}   ${verdict}\n`);
+}
+if (over && !process.argv.includes('--report')) {
+  process.stderr.write('Size budget exceeded.\n');
+  process.exit(1);
+}
