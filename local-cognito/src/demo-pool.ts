@@ -7,6 +7,12 @@ import type { CognitoService } from 'cognito-local/lib/services/cognitoService.j
 import type { Context } from 'cognito-local/lib/services/context.js';
 
 export const DEMO_POOL_NAME = 'cognito-elements-demo';
+/**
+ * Fixed ids, so that a page can name the demo pool in plain attributes (demo/plain.html, the README) and they
+ * survive a reset. Same shapes as Cognito's: `<region>_<id>` and 26 lowercase letters and digits.
+ */
+export const DEMO_POOL_ID = 'local_CognitoElementsDemo';
+export const DEMO_CLIENT_ID = 'cognitoelementsdemo0client';
 
 export const DEMO_USERS = [
   { email: 'demo@example.com', password: 'Passw0rd!', status: 'CONFIRMED', note: 'confirmed' },
@@ -24,37 +30,43 @@ export interface DemoPool {
 type Call = (target: string, request: Record<string, unknown>) => Promise<object>;
 
 export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: Context, endpoint: string): Promise<DemoPool> {
-  const { UserPools = [] } = (await call('ListUserPools', { MaxResults: 60 })) as { UserPools?: { Id: string; Name: string }[] };
-  let userPoolId = UserPools.find((p) => p.Name === DEMO_POOL_NAME)?.Id;
-  if (!userPoolId) {
-    const created = (await call('CreateUserPool', {
-      PoolName: DEMO_POOL_NAME,
+  const userPoolId = DEMO_POOL_ID;
+  const userPoolClientId = DEMO_CLIENT_ID;
+  const pools = await cognito.listUserPools(ctx);
+  // Demo pools of older data folders had random ids: the fixed one replaces them.
+  for (const old of pools.filter((p) => p.Name === DEMO_POOL_NAME && p.Id !== userPoolId)) await cognito.deleteUserPool(ctx, old);
+  if (!pools.some((p) => p.Id === userPoolId)) {
+    // As CreateUserPool would make it, but with the fixed id (the API has no way to choose one).
+    const now = new Date();
+    await cognito.createUserPool(ctx, {
+      Id: userPoolId,
+      Name: DEMO_POOL_NAME,
+      Arn: `arn:aws:cognito-idp:local:local:userpool/${userPoolId}`,
+      CreationDate: now,
+      LastModifiedDate: now,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      MfaConfiguration: 'OFF',
       Policies: {
         PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
       },
-    })) as { UserPool: { Id: string } };
-    userPoolId = created.UserPool.Id;
+    });
   }
-
-  const { UserPoolClients = [] } = (await call('ListUserPoolClients', { UserPoolId: userPoolId, MaxResults: 60 })) as {
-    UserPoolClients?: { ClientId: string; ClientName: string }[];
-  };
-  let userPoolClientId = UserPoolClients.find((c) => c.ClientName === DEMO_POOL_NAME)?.ClientId;
-  if (!userPoolClientId) {
-    const created = (await call('CreateUserPoolClient', {
-      UserPoolId: userPoolId,
-      ClientName: DEMO_POOL_NAME,
-      GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: 'ENABLED',
-      EnableTokenRevocation: true,
-    })) as { UserPoolClient: { ClientId: string } };
-    userPoolClientId = created.UserPoolClient.ClientId;
-  }
-
   const pool = await cognito.getUserPool(ctx, userPoolId);
+  if (!(await cognito.getAppClient(ctx, userPoolClientId))) {
+    const now = new Date();
+    await pool.saveAppClient(ctx, {
+      ClientId: userPoolClientId,
+      ClientName: DEMO_POOL_NAME,
+      UserPoolId: userPoolId,
+      CreationDate: now,
+      LastModifiedDate: now,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+      ...({ PreventUserExistenceErrors: 'ENABLED', EnableTokenRevocation: true } as object),
+    });
+  }
+
   for (const demo of DEMO_USERS) {
     const existing = await pool.getUserByUsername(ctx, demo.email);
     if (existing && existing.UserStatus === demo.status && existing.Password === demo.password && existing.Enabled) continue;

@@ -81,10 +81,17 @@ describe('npm run local-cognito', () => {
     await again.close();
   });
 
-  test('--reset starts from nothing', async () => {
-    const { child } = await startCli('--reset', '--quiet');
+  test('--reset starts from nothing (the demo pool keeps its fixed ids)', async () => {
+    const { child, url } = await startCli('--reset', '--quiet');
     const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
-    assert.notEqual(config['userPoolId'], firstPool);
+    assert.equal(config['userPoolId'], 'local_CognitoElementsDemo');
+    assert.equal(config['userPoolClientId'], 'cognitoelementsdemo0client');
+    const answer = await fetch(url, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+      body: JSON.stringify({ UserPoolId: firstPool, Username: 'kept@example.com' }),
+    });
+    assert.equal(((await answer.json()) as { __type?: string }).__type, 'UserNotFoundException');
     assert.equal(await stop(child), 0);
   });
 
