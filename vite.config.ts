@@ -21,7 +21,7 @@ export default defineConfig(({ mode }) => {
     : undefined);
 
   return {
-    plugins: pool ? [protectedApi(pool)] : [],
+    plugins: [bundleFromSource(), ...(pool ? [protectedApi(pool)] : []), ...(local ? [localEndpoint(local.userPoolEndpoint)] : [])],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },
     // `vite build` makes the single-file bundle for plain pages: lit and aws-amplify included, every element
@@ -58,5 +58,28 @@ function protectedApi(pool: ProtectedApiConfig): Plugin {
         });
       });
     },
+  };
+}
+
+/**
+ * In the dev server, pages that load the built bundle (demo/plain.html: `../dist/cognito-elements.js`) get the
+ * sources instead, so `npm start` needs no build. A static server serves the real file after `npm run build`.
+ */
+function bundleFromSource(): Plugin {
+  return {
+    name: 'cognito-elements-bundle-from-source',
+    apply: 'serve',
+    resolveId(id) {
+      return /(^|\/)dist\/cognito-elements\.js$/.test(id) ? `${process.cwd()}/src/index.ts` : undefined;
+    },
+  };
+}
+
+/** Pages that name the local service's default address (demo/plain.html) get the address it really has. */
+function localEndpoint(endpoint: string): Plugin {
+  return {
+    name: 'cognito-elements-local-endpoint',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replaceAll('http://127.0.0.1:9229', endpoint),
   };
 }

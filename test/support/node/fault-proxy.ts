@@ -35,7 +35,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const answer = await fetch(new URL(req.url ?? '/', upstream), {
       method: req.method ?? 'GET',
       headers,
-      ...(body.length ? { body } : {}),
+      ...(body.length ? { body: new Uint8Array(body) } : {}),
     });
     const out: Record<string, string> = {};
     answer.headers.forEach((value, name) => {

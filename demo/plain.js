@@ -1,0 +1,27 @@
+// The page's own script: plain JavaScript, no build step. It only listens: the elements do the rest.
+const greeting = document.querySelector('#greeting');
+const events = document.querySelector('#events');
+
+function log(event) {
+  const item = document.createElement('li');
+  const name = document.createElement('strong');
+  name.textContent = event.type;
+  item.append(name, ` ${JSON.stringify(event.detail)}`);
+  events.prepend(item);
+}
+
+document.addEventListener('cognito-signed-in', (event) => {
+  greeting.textContent = `Hello, ${event.detail.user.email}! (${event.detail.reason})`;
+  log(event);
+});
+document.addEventListener('cognito-signed-out', (event) => {
+  greeting.textContent = '';
+  log(event);
+});
+document.addEventListener('cognito-auth-change', (event) => {
+  // Also covers a session restored on load, which is not a new sign-in.
+  if (event.detail.status === 'signedIn') greeting.textContent ||= `Hello, ${event.detail.user.email}!`;
+  log(event);
+});
+document.addEventListener('cognito-next-step', log);
+document.addEventListener('cognito-error', log);

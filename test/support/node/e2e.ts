@@ -1,0 +1,102 @@
+/**
+ * End-to-end harness: a private local Cognito, the demo pages served two ways — by the Vite dev server (as
+ * `npm start` does) and by a plain static file server (as any host would serve the built files) — and the system
+ * Chromium driven by playwright-core. Everything binds to 127.0.0.1 and stops with the test file.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { startLocalCognito, type LocalCognito } from '../../../local-cognito/src/index.js';
+import { writePoolConfig } from '../../../local-cognito/src/pool-config.js';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.js';
+
+export interface E2E {
+  readonly service: LocalCognito;
+  readonly browser: Browser;
+  /** Base URL of the Vite dev server (the demo as `npm start` serves it). */
+  readonly viteUrl: string;
+  /** Base URL of a plain static file server of the repository (no Vite: built files only). */
+  readonly staticUrl: string;
+  /** A user with a temporary password (FORCE_CHANGE_PASSWORD) in the demo pool. */
+  temporaryUser(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.map': 'application/json' };
+
+/** Serves the repository as files. The demo pages name the local service's default port; this run's differs. */
+function staticServer(root: string, serviceUrl: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path);
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+      let body: Buffer | string = readFileSync(file);
+      if (extname(file) === '.html') body = body.toString('utf8').replaceAll('http://127.0.0.1:9229', serviceUrl);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('Not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let counter = 0;
+
+export async function startE2E(): Promise<E2E> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cognito-e2e-'));
+  const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+  writePoolConfig(dataDir, service.demo!);
+
+  // The Vite dev server reads the pool from LOCAL_COGNITO_DATA, as under `npm start`.
+  process.env['LOCAL_COGNITO_DATA'] = dataDir;
+  const { createServer: createVite } = await import('vite');
+  const vite: ViteDevServer = await createVite({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'error' });
+  await vite.listen();
+  const viteUrl = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
+
+  const files = await staticServer(process.cwd(), service.url);
+  const staticUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+
+  return {
+    service,
+    browser,
+    viteUrl,
+    staticUrl,
+    async temporaryUser() {
+      const email = `first-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
+      await service.call('AdminCreateUser', { UserPoolId: service.demo!.userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+      return email;
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((resolve) => files.close(resolve));
+      files.closeAllConnections();
+      await vite.close();
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a test body; on failure saves a screenshot of every open page under test-results/ and rethrows. */
+export async function withScreenshotOnFailure(name: string, pages: () => Page[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    mkdirSync('test-results', { recursive: true });
+    let i = 0;
+    for (const page of pages()) {
+      const file = join('test-results', `${name.replace(/[^\w-]+/g, '_')}-${i++}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      process.stderr.write(`screenshot: ${file}\n`);
+    }
+    throw error;
+  }
+}
