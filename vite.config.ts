@@ -4,6 +4,8 @@
  * `npm start` and `npm run local-cognito` write.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { createProtectedApi, PROTECTED_PATH, type ProtectedApiConfig } from './demo/server/protected-api.js';
 
@@ -21,7 +23,12 @@ export default defineConfig(({ mode }) => {
     : undefined);
 
   return {
-    plugins: [bundleFromSource(), ...(pool ? [protectedApi(pool)] : []), ...(local ? [localEndpoint(local.userPoolEndpoint)] : [])],
+    plugins: [
+      // Vue compiles cognito-* tags as custom elements, not as Vue components.
+      vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('cognito-') } } }),
+      svelte(),
+      bundleFromSource(), ...(pool ? [protectedApi(pool)] : []), ...(local ? [localEndpoint(local.userPoolEndpoint)] : []),
+    ],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },
     // `vite build` makes the single-file bundle for plain pages: lit and aws-amplify included, every element

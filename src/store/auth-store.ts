@@ -3,8 +3,8 @@
  * Amplify, follows Amplify's Hub (other tabs, refresh, expiry), and turns every change of state into exactly one
  * DOM event per fact: on the element that caused it, else on `document`.
  *
- * Nothing happens at import time: the store is made by the first `getAuthStore()` and starts (Hub, restore) when
- * the first element connects or `configure()` is called.
+ * Nothing happens at import time: the store is made by the first `getAuthStore()` and starts (Hub, restore) once
+ * it has a configuration: from `configure()`, an element's attributes, or an app's own `Amplify.configure`.
  */
 import {
   CognitoAuthChangeEvent,
@@ -113,7 +113,8 @@ export class AuthStore {
       this.config = wanted;
     }
     if (this.current.configProblem) this.patch({ configProblem: null });
-    if (this.hosts.size > 0) this.start();
+    // Configured: resolve the session now, so that a page can gate on the state before any element exists.
+    this.start();
     return sameConfig(this.config!, wanted);
   }
 

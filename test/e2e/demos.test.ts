@@ -26,6 +26,15 @@ const DEMOS: Demo[] = [
     },
   },
   { name: 'plain HTML (Vite)', url: (e) => `${e.viteUrl}/demo/plain.html` },
+  ...(['vue', 'react', 'svelte'] as const).map((framework) => ({
+    name: `${framework} demo`,
+    url: (e: E2E) => `${e.viteUrl}/demo/${framework}.html`,
+    // The framework's own view switches on the auth state and shows the user.
+    reacts: async (page: Page, email: string) => {
+      await page.locator('.greeting').filter({ hasText: `Hello, ${email}!` }).waitFor();
+      await page.locator('.log li').filter({ hasText: `signed in: ${email}` }).first().waitFor();
+    },
+  })),
 ];
 
 let e2e: E2E;
@@ -46,8 +55,9 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.locator('cognito-login input[autocomplete="current-password"]').press('Enter');
 }
 
+/** Some element of the page reports the state (framework demos show only the login or only the session). */
 async function waitForState(page: Page, state: string): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector('cognito-session')?.getAttribute('state') === s, state);
+  await page.waitForFunction((s) => [...document.querySelectorAll('cognito-login, cognito-session')].some((e) => e.getAttribute('state') === s), state);
 }
 
 for (const demo of DEMOS) {
@@ -64,7 +74,7 @@ for (const demo of DEMOS) {
       (page as Page & { problems: string[] }).problems = problems;
       pages.push(page);
       await page.goto(demo.url(e2e));
-      await page.waitForFunction(() => ['signedOut', 'signedIn'].includes(document.querySelector('cognito-session')?.getAttribute('state') ?? ''));
+      await page.waitForFunction(() => document.querySelector('cognito-login[state="signedOut"], cognito-session[state="signedIn"]') !== null);
       return page;
     };
     const run = (name: string, body: () => Promise<void>) =>

@@ -1,0 +1,52 @@
+// React 19: custom elements natively — properties set as properties, `on<event-name>` props as listeners.
+import { StrictMode, useState, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getAuthStore, type CognitoSignedInEvent, type CognitoSignedOutEvent } from '../../src/index.js';
+import { pool } from '../shared/pool.js';
+import './jsx.js';
+
+const store = getAuthStore();
+const subscribe = (onChange: () => void) => store.subscribe(onChange);
+
+function App() {
+  const state = useSyncExternalStore(subscribe, () => store.state);
+  const [log, setLog] = useState<string[]>([]);
+  const add = (line: string) => setLog((lines) => [line, ...lines]);
+
+  return (
+    <>
+      <h1>React 19</h1>
+      {state.status === 'loading' ? (
+        <p>…</p>
+      ) : state.status === 'signedIn' ? (
+        <section>
+          <p className="greeting">Hello, {state.user?.email}!</p>
+          <cognito-session
+            userPoolId={pool.userPoolId}
+            clientId={pool.clientId}
+            endpoint={pool.endpoint}
+            oncognito-signed-out={(event: CognitoSignedOutEvent) => add(`signed out (${event.detail.reason})`)}
+          />
+        </section>
+      ) : (
+        <cognito-login
+          userPoolId={pool.userPoolId}
+          clientId={pool.clientId}
+          endpoint={pool.endpoint}
+          oncognito-signed-in={(event: CognitoSignedInEvent) => add(`signed in: ${event.detail.user.email} (${event.detail.reason})`)}
+        />
+      )}
+      <ol className="log">
+        {log.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+createRoot(document.querySelector('#root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
