@@ -133,12 +133,9 @@ export class CognitoSession extends CognitoElement {
       this.tokens = null;
     } else {
       // Read on every store change (sign-in, refresh): from storage, no request while the tokens are valid.
-      void this.auth.store.getTokens().then(
-        (tokens) => {
-          if (tokens.idToken !== this.tokens?.idToken) this.tokens = tokens;
-        },
-        () => (this.tokens = null),
-      );
+      void this.auth.store.peekTokens().then((tokens) => {
+        if (tokens?.idToken !== this.tokens?.idToken) this.tokens = tokens ?? null;
+      });
     }
   }
 

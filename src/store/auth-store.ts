@@ -321,6 +321,12 @@ export class AuthStore {
     return tokens;
   }
 
+  /** The current tokens for a view of them (no event on failure: a view is not an action); undefined when none. */
+  async peekTokens(): Promise<AuthTokens | undefined> {
+    if (!this.config || this.current.status !== 'signedIn') return undefined;
+    return amplify.currentTokens().catch(() => undefined);
+  }
+
   /**
    * `fetch` with `Authorization: Bearer <ID token>` (or the access token), refreshing an expired token first.
    * Rejects with a CognitoAuthError (`NotSignedIn`) when signed out; a response is returned as is.
