@@ -148,6 +148,28 @@ for (const demo of DEMOS) {
   });
 }
 
+describe('the single-file bundle', () => {
+  test('loaded twice on one page (two copies, e.g. a bundle and a CDN script), it registers once and throws nothing', async () => {
+    const context = await e2e.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${e2e.staticUrl}/demo/plain.html`);
+      await page.locator('cognito-login form').waitFor();
+      await page.addScriptTag({ type: 'module', url: `${e2e.staticUrl}/dist/cognito-elements.js?second-copy` });
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('?second-copy')));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(errors, []);
+      assert.equal(await page.locator('cognito-login form').count(), 1);
+      await signIn(page, 'demo@example.com', 'Passw0rd!');
+      await signedInAs(page, 'demo@example.com').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // Into test-results/ on every run; `npm run docs:screenshots` writes them to docs/screenshots/ for the README.
 const SHOTS = process.env['SCREENSHOTS_DIR'] ?? 'test-results/screenshots';
 
