@@ -84,7 +84,17 @@ export const uniqueId = (prefix: string): string => `${prefix}-${(++counter).toS
 
 /**
  * Resolves after the browser has painted: the busy state must be on screen before Amplify's SRP math blocks the
- * main thread for ~150 ms.
+ * main thread for ~150 ms. A hidden tab paints nothing and runs no animation frames, so it does not wait; the
+ * timeout guards against a frame that never comes.
  */
 export const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
