@@ -29,7 +29,4 @@ export const invalidSession = (): CognitoError => notAuthorized('Invalid session
 export const resourceNotFound = (message: string): CognitoError =>
   new CognitoError('ResourceNotFoundException', message);
 
-export const limitExceeded = (message = 'Attempt limit exceeded, please try after some time.'): CognitoError =>
-  new CognitoError('LimitExceededException', message);
-
 export const unsupported = (what: string): UnsupportedError => new UnsupportedError(what);
