@@ -26,7 +26,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       // Vue compiles cognito-* tags as custom elements, not as Vue components.
       vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('cognito-') } } }),
-      svelte(),
+      svelte({ configFile: false }),
       bundleFromSource(), ...(pool ? [protectedApi(pool)] : []), ...(local ? [localEndpoint(local.userPoolEndpoint)] : []),
     ],
     server: { host: '127.0.0.1', port: 5173 },
