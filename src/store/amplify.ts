@@ -1,8 +1,13 @@
 /**
  * The only module that imports aws-amplify. A thin adapter: plain data in and out, Amplify's errors passed
  * through untouched (they carry Cognito's error name). Nothing runs at import time.
+ *
+ * Amplify is configured through @aws-amplify/core with the user-pool token provider only: the `Amplify` facade of
+ * the umbrella package also wires identity-pool credentials and cookie storage, which this library never uses
+ * (about 14 KB of the bundle). Both publish the same global context, so an app's own `Amplify.configure` from
+ * 'aws-amplify' is seen here, and ours is seen by the app's Amplify calls.
  */
-import { Amplify } from 'aws-amplify';
+import { Amplify, getGlobalContext, hasGlobalContext, type ResourcesConfig } from '@aws-amplify/core';
 import { confirmSignIn, fetchAuthSession, signIn, signOut, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub, defaultStorage, sessionStorage } from 'aws-amplify/utils';
@@ -10,7 +15,7 @@ import type { AuthFlow, AuthTokens, CognitoConfig, TokenStorage } from './types.
 
 /** The user-pool part of an Amplify configuration already made by the app, if any. */
 export function existingConfig(): CognitoConfig | undefined {
-  const cognito = Amplify.getConfig().Auth?.Cognito;
+  const cognito = currentResources()?.Auth?.Cognito;
   if (!cognito?.userPoolId || !cognito.userPoolClientId) return undefined;
   return {
     userPoolId: cognito.userPoolId,
@@ -19,16 +24,20 @@ export function existingConfig(): CognitoConfig | undefined {
   };
 }
 
+function currentResources(): ResourcesConfig | undefined {
+  return hasGlobalContext() ? getGlobalContext().resourcesConfig : undefined;
+}
+
 export function configure(config: CognitoConfig): void {
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: config.userPoolId,
-        userPoolClientId: config.userPoolClientId,
-        ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
-      },
+  const auth: ResourcesConfig['Auth'] = {
+    Cognito: {
+      userPoolId: config.userPoolId,
+      userPoolClientId: config.userPoolClientId,
+      ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
     },
-  });
+  };
+  cognitoUserPoolsTokenProvider.setAuthConfig(auth!);
+  Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } });
   useStorage(config.storage ?? 'local');
 }
 
@@ -83,7 +92,7 @@ export async function currentTokens(forceRefresh = false): Promise<AuthTokens | 
  * `….<clientId>.<username>.idToken`.
  */
 export async function storedIdTokenClaims(): Promise<Record<string, unknown> | undefined> {
-  const clientId = Amplify.getConfig().Auth?.Cognito?.userPoolClientId;
+  const clientId = currentResources()?.Auth?.Cognito?.userPoolClientId;
   if (!clientId) return undefined;
   const prefix = `CognitoIdentityServiceProvider.${clientId}`;
   for (const storage of [defaultStorage, sessionStorage]) {
