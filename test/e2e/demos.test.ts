@@ -148,6 +148,27 @@ for (const demo of DEMOS) {
   });
 }
 
+describe('offline', () => {
+  test('the main demo says it is offline, keeps the email, and signs in once back online', async () => {
+    const context = await e2e.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.viteUrl}/`);
+      await page.locator('cognito-login form').waitFor();
+      await context.setOffline(true);
+      await signIn(page, 'demo@example.com', 'Passw0rd!');
+      await page.locator('cognito-login [role="alert"]').filter({ hasText: 'You are offline. Reconnect, then try again.' }).waitFor();
+      assert.equal(await page.locator('cognito-login input[autocomplete="username"]').inputValue(), 'demo@example.com');
+      await context.setOffline(false);
+      await page.locator('cognito-login input[autocomplete="current-password"]').fill('Passw0rd!');
+      await page.locator('cognito-login input[autocomplete="current-password"]').press('Enter');
+      await signedInAs(page, 'demo@example.com').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the single-file bundle', () => {
   test('loaded twice on one page (two copies, e.g. a bundle and a CDN script), it registers once and throws nothing', async () => {
     const context = await e2e.browser.newContext();

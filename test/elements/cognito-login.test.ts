@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { getAuthStore, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../src/index.js';
+import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../src/index.js';
 import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../support/fixtures.js';
 import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../support/local-cognito.js';
 
@@ -56,6 +56,17 @@ describe('<cognito-login>', () => {
       const login = await loginFixture({ lang: 'ja' });
       expect(emailInput(login).labels?.[0]?.textContent).to.equal('メールアドレス');
       expect(submitButton(login).textContent?.trim()).to.equal('ログイン');
+    });
+
+    it('takes strings overridden from JavaScript (setMessages)', async () => {
+      const login = await loginFixture({ lang: 'en' });
+      setMessages('en', { 'login.submit': 'Log in', 'login.email': 'E-mail address' });
+      try {
+        await waitUntil(() => submitButton(login).textContent?.trim() === 'Log in');
+        expect(emailInput(login).labels?.[0]?.textContent).to.equal('E-mail address');
+      } finally {
+        setMessages('en', { 'login.submit': en['login.submit'], 'login.email': en['login.email'] });
+      }
     });
 
     it('follows a change of the document language', async () => {
