@@ -96,7 +96,9 @@ export class AuthStore {
   configure(config: CognitoConfig, options: ActionOptions = {}): boolean {
     const problem = configProblem(config);
     if (problem) {
-      this.setConfigProblem(problem, options.origin);
+      // A broken second configuration must not take down a working first one: report it, keep going.
+      if (this.config) this.emit(this.configErrorEvent(problem), options.origin);
+      else this.setConfigProblem(problem, options.origin);
       return false;
     }
     const wanted: CognitoConfig = { ...config, userPoolId: config.userPoolId.trim(), userPoolClientId: config.userPoolClientId.trim() };
@@ -129,7 +131,12 @@ export class AuthStore {
 
   private setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
     this.patch({ configProblem: problem });
-    this.emit(new CognitoErrorEvent({ name: 'ConfigurationError', message: `Invalid configuration: ${problem.code}${problem.value ? ` (${problem.value})` : ''}`, action: 'configure' }), origin);
+    this.emit(this.configErrorEvent(problem), origin);
+  }
+
+  private configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
+    const message = `Invalid configuration: ${problem.code}${problem.value ? ` (${problem.value})` : ''}`;
+    return new CognitoErrorEvent({ name: 'ConfigurationError', message, action: 'configure' });
   }
 
   // ----------------------------------------------------------------------------------------------- elements

@@ -305,6 +305,16 @@ describe('auth store', () => {
       expect(getAuthStore().configuration?.userPoolId).to.equal(a.userPoolId);
     });
 
+    it('a malformed second configuration is reported but does not break the working first one', async () => {
+      const { login } = await page();
+      const failed = oneEvent(document, 'cognito-error') as Promise<CognitoErrorEvent>;
+      expect(configure({ userPoolId: 'not-a-pool', userPoolClientId: 'x' })).to.equal(false);
+      expect((await failed).detail.name).to.equal('ConfigurationError');
+      expect(getAuthStore().state.configProblem).to.equal(null);
+      await login.updateComplete;
+      expect(login.querySelector('form')).to.not.equal(null);
+    });
+
     it('an app’s own earlier Amplify.configure() is detected and used, not overwritten', async () => {
       const { userPoolId, userPoolClientId, userPoolEndpoint } = await poolConfig();
       Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint } } });
