@@ -38,25 +38,17 @@ import type { AuthTokens } from '../store/types.js';
 @customElement('cognito-session')
 export class CognitoSession extends CognitoElement {
   static override styles = css`
+    /* light-dark() follows the page's color-scheme: dark only where the page itself supports dark. */
     :host {
-      --_text: var(--cognito-color-text, #1f2328);
-      --_muted: var(--cognito-color-muted, #59636e);
-      --_primary: var(--cognito-color-primary, #0b5cc4);
-      --_border: var(--cognito-color-border, #8c959f);
-      --_code: var(--cognito-color-code-surface, #f6f8fa);
+      --_text: var(--cognito-color-text, light-dark(#1f2328, #e6edf3));
+      --_muted: var(--cognito-color-muted, light-dark(#59636e, #9198a1));
+      --_primary: var(--cognito-color-primary, light-dark(#0b5cc4, #4493f8));
+      --_border: var(--cognito-color-border, light-dark(#8c959f, #656c76));
+      --_code: var(--cognito-color-code-surface, light-dark(#f6f8fa, #161b22));
       --_radius: var(--cognito-radius, 6px);
       display: block;
       color: var(--_text);
       font: var(--cognito-font, inherit);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_text: var(--cognito-color-text, #e6edf3);
-        --_muted: var(--cognito-color-muted, #9198a1);
-        --_primary: var(--cognito-color-primary, #4493f8);
-        --_border: var(--cognito-color-border, #656c76);
-        --_code: var(--cognito-color-code-surface, #161b22);
-      }
     }
     :host([hidden]) {
       display: none;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../src/index.js';
 import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../support/fixtures.js';
@@ -50,6 +50,37 @@ describe('<cognito-login>', () => {
       toggle.click();
       await waitUntil(() => toggle.getAttribute('aria-pressed') === 'false');
       expect(passwordInput(login).type).to.equal('password');
+    });
+
+    it('a dark system on a page without dark support stays readable (light palette)', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const login = await loginFixture();
+        expect(getComputedStyle(login).color).to.equal('rgb(31, 35, 40)');
+        await failWith(login, 'demo@example.com', 'Wrong-Passw0rd!');
+        await expect(login).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('a page that supports dark gets the dark palette, with enough contrast, idle and with an error', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      document.documentElement.classList.add('dark-page');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      try {
+        const login = await loginFixture();
+        expect(getComputedStyle(login).color).to.equal('rgb(230, 237, 243)');
+        await expect(login).to.be.accessible();
+        await failWith(login, 'demo@example.com', 'Wrong-Passw0rd!');
+        await expect(login).to.be.accessible();
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        document.documentElement.classList.remove('dark-page');
+        await emulateMedia({ colorScheme: 'light' });
+      }
     });
 
     it('speaks Japanese under lang="ja"', async () => {
