@@ -1,12 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { customElement } from '../internal/custom-element.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { MessageKey } from '../i18n/index.js';
-import { toAuthError } from '../store/errors.js';
+import { uniqueId } from '../internal/cognito-element.js';
+import { customElement } from '../internal/custom-element.js';
 import type { AuthFlow } from '../store/types.js';
-import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
-import { formStyles } from './form.styles.js';
+import { CognitoFormElement } from './form-element.js';
 import './cognito-new-password.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,29 +38,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssproperty --cognito-focus-ring - Focus outline color.
  */
 @customElement('cognito-login')
-export class CognitoLogin extends CognitoElement {
-  @query('input[name="username"]') private emailInput?: HTMLInputElement;
-  @query('input[name="password"]') private passwordInput?: HTMLInputElement;
-
+export class CognitoLogin extends CognitoFormElement {
   @state() private email = '';
-  @state() private busy = false;
   @state() private revealed = false;
-  @state() private error: { key: MessageKey; params?: Record<string, string> } | null = null;
-  @state() private invalidField: 'email' | 'password' | null = null;
 
   /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
   @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'srp';
 
   private readonly ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
-
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    adoptLightDomStyles(this, formStyles);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -87,46 +70,32 @@ export class CognitoLogin extends CognitoElement {
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const email = (this.emailInput?.value ?? '').trim();
-    const password = this.passwordInput?.value ?? '';
+    const email = (this.field('email')?.value ?? '').trim();
+    const password = this.field('password')?.value ?? '';
     if (!email) return this.refuse('error.emailRequired', 'email');
     if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
     if (!password) return this.refuse('error.passwordRequired', 'password');
 
     this.email = email;
-    this.busy = true;
-    this.error = null;
-    this.invalidField = null;
-    await this.updateComplete;
-    await afterPaint();
-    try {
+    const failure = await this.submitting(async () => {
       const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.authFlow });
       if (result.step === 'CONFIRM_SIGN_UP') this.error = { key: 'error.userNotConfirmed' };
       else if (result.step === 'RESET_PASSWORD') this.error = { key: 'error.passwordResetRequired' };
       else if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
-    } catch (error) {
-      const failure = toAuthError(error);
-      this.error = { key: failure.key, params: { name: failure.name } };
-      this.invalidField = failure.key === 'error.incorrectCredentials' ? 'password' : null;
+    });
+    if (failure) {
+      if (failure.key === 'error.incorrectCredentials') this.invalidField = 'password';
       this.clearPassword();
-    } finally {
-      this.busy = false;
     }
-  }
-
-  /** A client-side check failed: say so and put the cursor where the fix is. Nothing is sent. */
-  private refuse(key: MessageKey, field: 'email' | 'password'): void {
-    this.error = { key };
-    this.invalidField = field;
-    void this.updateComplete.then(() => (field === 'email' ? this.emailInput : this.passwordInput)?.focus());
   }
 
   /** After a failed attempt: the email stays, the password is emptied and focused for the next try. */
   private clearPassword(): void {
     void this.updateComplete.then(() => {
-      if (!this.passwordInput) return;
-      this.passwordInput.value = '';
-      this.passwordInput.focus();
+      const input = this.field('password');
+      if (!input) return;
+      input.value = '';
+      input.focus();
     });
   }
 
@@ -158,6 +127,7 @@ export class CognitoLogin extends CognitoElement {
           <input
             part="input"
             id=${ids.email}
+            data-field="email"
             name="username"
             type="email"
             inputmode="email"
@@ -177,6 +147,7 @@ export class CognitoLogin extends CognitoElement {
             <input
               part="input"
               id=${ids.password}
+              data-field="password"
               name="password"
               type=${this.revealed ? 'text' : 'password'}
               autocomplete="current-password"

@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
-import { adoptLightDomStyles, afterPaint, CognitoElement, uniqueId } from '../internal/cognito-element.js';
+import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import { toAuthError } from '../store/errors.js';
-import { formStyles } from './form.styles.js';
+import { CognitoFormElement } from './form-element.js';
 
 type Rule = 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
 const RULES: Record<Rule, RegExp> = {
@@ -36,16 +35,10 @@ const RULES: Record<Rule, RegExp> = {
  * @cssproperty --cognito-radius - Corner radius.
  */
 @customElement('cognito-new-password')
-export class CognitoNewPassword extends CognitoElement {
-  @query('input[name="new-password"]') private passwordInput?: HTMLInputElement;
-  @query('input[name="confirm-password"]') private confirmInput?: HTMLInputElement;
-
+export class CognitoNewPassword extends CognitoFormElement {
   @state() private password = '';
   @state() private confirmation = '';
   @state() private attributeValues: Record<string, string> = {};
-  @state() private busy = false;
-  @state() private error: { key: MessageKey; params?: Record<string, string> } | null = null;
-  @state() private invalidField: string | null = null;
 
   /** The pool's minimum password length (Cognito's default: 8). */
   @property({ attribute: 'min-length', type: Number }) minLength = 8;
@@ -64,13 +57,8 @@ export class CognitoNewPassword extends CognitoElement {
     error: uniqueId('cognito-new-password-error'),
   };
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptLightDomStyles(this, formStyles);
     this.auth.store.registerNewPassword(this, this.embedded);
   }
 
@@ -115,28 +103,11 @@ export class CognitoNewPassword extends CognitoElement {
     const empty = missing.find((name) => !this.attributeValues[name]?.trim());
     if (empty) return this.refuse('error.attributeRequired', `attribute-${empty}`, { attribute: this.attributeLabel(empty) });
 
-    this.busy = true;
-    this.error = null;
-    this.invalidField = null;
-    await this.updateComplete;
-    await afterPaint();
-    try {
+    const failure = await this.submitting(async () => {
       const values = Object.fromEntries(missing.map((name) => [name, this.attributeValues[name]!.trim()]));
       await this.auth.store.completeNewPassword(this.password, values, { origin: this });
-    } catch (error) {
-      const failure = toAuthError(error);
-      // InvalidPasswordException carries the pool's own reason; it is shown as text, never as markup.
-      this.error = { key: failure.key, params: { name: failure.name, detail: failure.message } };
-      if (failure.key === 'error.invalidPassword') this.invalidField = 'password';
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private refuse(key: MessageKey, field: string, params?: Record<string, string>): void {
-    this.error = params ? { key, params } : { key };
-    this.invalidField = field;
-    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>(`[data-field="${field}"]`)?.focus());
+    });
+    if (failure?.key === 'error.invalidPassword') this.invalidField = 'password';
   }
 
   private attributeLabel(name: string): string {
