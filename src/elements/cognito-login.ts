@@ -45,7 +45,7 @@ export class CognitoLogin extends CognitoFormElement {
   /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
   @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'srp';
 
-  private readonly ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
+  readonly #ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -58,16 +58,16 @@ export class CognitoLogin extends CognitoFormElement {
     }
   }
 
-  private onEmailInput(event: Event): void {
+  #onEmailInput(event: Event): void {
     this.email = (event.target as HTMLInputElement).value;
     if (this.invalidField === 'email') this.invalidField = null;
   }
 
-  private onTogglePassword(): void {
+  #onTogglePassword(): void {
     this.revealed = !this.revealed;
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const email = (this.field('email')?.value ?? '').trim();
@@ -85,12 +85,12 @@ export class CognitoLogin extends CognitoFormElement {
     });
     if (failure) {
       if (failure.key === 'error.incorrectCredentials') this.invalidField = 'password';
-      this.clearPassword();
+      this.#clearPassword();
     }
   }
 
   /** After a failed attempt: the email stays, the password is emptied and focused for the next try. */
-  private clearPassword(): void {
+  #clearPassword(): void {
     void this.updateComplete.then(() => {
       const input = this.field('password');
       if (!input) return;
@@ -113,15 +113,15 @@ export class CognitoLogin extends CognitoFormElement {
         return this.auth.store.pageHasNewPassword ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
       case 'signedOut': {
         const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(notice) : '';
-        return this.renderForm(message);
+        return this.#renderForm(message);
       }
     }
   }
 
-  private renderForm(message: string): TemplateResult {
-    const { ids } = this;
+  #renderForm(message: string): TemplateResult {
+    const ids = this.#ids;
     return html`
-      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <div part="field">
           <label part="label" for=${ids.email}>${this.t('login.email')}</label>
           <input
@@ -138,7 +138,7 @@ export class CognitoLogin extends CognitoFormElement {
             .value=${live(this.email)}
             aria-invalid=${this.invalidField === 'email' ? 'true' : 'false'}
             aria-describedby=${ids.error}
-            @input=${this.onEmailInput}
+            @input=${this.#onEmailInput}
           />
         </div>
         <div part="field">
@@ -158,7 +158,7 @@ export class CognitoLogin extends CognitoFormElement {
               aria-describedby=${ids.error}
               @input=${() => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField)}
             />
-            <button part="toggle-password" type="button" aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls=${ids.password} @click=${this.onTogglePassword}>
+            <button part="toggle-password" type="button" aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls=${ids.password} @click=${this.#onTogglePassword}>
               ${this.t('login.showPassword')}
             </button>
           </div>

@@ -49,7 +49,7 @@ export class CognitoNewPassword extends CognitoFormElement {
   /** Set by `<cognito-login>` on the element it embeds; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
-  private readonly ids = {
+  readonly #ids = {
     username: uniqueId('cognito-new-password-username'),
     password: uniqueId('cognito-new-password-password'),
     confirm: uniqueId('cognito-new-password-confirm'),
@@ -67,7 +67,7 @@ export class CognitoNewPassword extends CognitoFormElement {
     this.auth.store.unregisterNewPassword(this);
   }
 
-  private get rules(): { id: string; label: string; met: boolean }[] {
+  get #rules(): { id: string; label: string; met: boolean }[] {
     const wanted = new Set(this.require.split(/\s+/).filter(Boolean));
     const rules = [{ id: 'length', label: this.t('policy.minLength', { n: this.minLength }), met: this.password.length >= this.minLength }];
     for (const rule of Object.keys(RULES) as Rule[]) {
@@ -76,32 +76,32 @@ export class CognitoNewPassword extends CognitoFormElement {
     return rules;
   }
 
-  private onPasswordInput(event: Event): void {
+  #onPasswordInput(event: Event): void {
     this.password = (event.target as HTMLInputElement).value;
     if (this.invalidField === 'password') this.invalidField = null;
   }
 
-  private onConfirmInput(event: Event): void {
+  #onConfirmInput(event: Event): void {
     this.confirmation = (event.target as HTMLInputElement).value;
     if (this.invalidField === 'confirm') this.invalidField = null;
   }
 
-  private onAttributeInput(name: string, event: Event): void {
+  #onAttributeInput(name: string, event: Event): void {
     this.attributeValues = { ...this.attributeValues, [name]: (event.target as HTMLInputElement).value };
   }
 
-  private onCancel(): void {
+  #onCancel(): void {
     this.auth.store.cancelNewPassword({ origin: this });
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const missing = this.auth.state.pending?.missingAttributes ?? [];
-    if (this.rules.some((rule) => !rule.met)) return this.refuse('error.policyUnmet', 'password');
+    if (this.#rules.some((rule) => !rule.met)) return this.refuse('error.policyUnmet', 'password');
     if (this.password !== this.confirmation) return this.refuse('error.passwordMismatch', 'confirm');
     const empty = missing.find((name) => !this.attributeValues[name]?.trim());
-    if (empty) return this.refuse('error.attributeRequired', `attribute-${empty}`, { attribute: this.attributeLabel(empty) });
+    if (empty) return this.refuse('error.attributeRequired', `attribute-${empty}`, { attribute: this.#attributeLabel(empty) });
 
     const failure = await this.submitting(async () => {
       const values = Object.fromEntries(missing.map((name) => [name, this.attributeValues[name]!.trim()]));
@@ -110,7 +110,7 @@ export class CognitoNewPassword extends CognitoFormElement {
     if (failure?.key === 'error.invalidPassword') this.invalidField = 'password';
   }
 
-  private attributeLabel(name: string): string {
+  #attributeLabel(name: string): string {
     const key = `attribute.${name}` as MessageKey;
     const label = this.t(key);
     return label === key ? name : label;
@@ -119,11 +119,11 @@ export class CognitoNewPassword extends CognitoFormElement {
   protected override render(): TemplateResult | typeof nothing {
     const { status, pending } = this.auth.state;
     if (status !== 'newPasswordRequired' || !pending || this.auth.store.newPasswordOwner !== this) return nothing;
-    const { ids } = this;
+    const ids = this.#ids;
     const mismatch = this.confirmation !== '' && this.confirmation !== this.password;
-    const rules = this.rules;
+    const rules = this.#rules;
     return html`
-      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('newPassword.heading')}</h2>
         <p part="intro">${this.t('newPassword.intro')}</p>
         <input id=${ids.username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
@@ -140,7 +140,7 @@ export class CognitoNewPassword extends CognitoFormElement {
             minlength=${this.minLength}
             aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
             aria-describedby="${ids.rules} ${ids.error}"
-            @input=${this.onPasswordInput}
+            @input=${this.#onPasswordInput}
           />
         </div>
         <div part="field">
@@ -155,7 +155,7 @@ export class CognitoNewPassword extends CognitoFormElement {
             required
             aria-invalid=${this.invalidField === 'confirm' || mismatch ? 'true' : 'false'}
             aria-describedby="${ids.rules} ${ids.error}"
-            @input=${this.onConfirmInput}
+            @input=${this.#onConfirmInput}
           />
         </div>
         <div part="requirements">
@@ -171,22 +171,22 @@ export class CognitoNewPassword extends CognitoFormElement {
             </li>
           </ul>
         </div>
-        ${pending.missingAttributes.length ? this.renderAttributes(pending.missingAttributes) : nothing}
+        ${pending.missingAttributes.length ? this.#renderAttributes(pending.missingAttributes) : nothing}
         <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('newPassword.busy') : this.t('newPassword.submit')}</button>
-        <button part="secondary-button" type="button" ?disabled=${this.busy} @click=${this.onCancel}>${this.t('newPassword.cancel')}</button>
+        <button part="secondary-button" type="button" ?disabled=${this.busy} @click=${this.#onCancel}>${this.t('newPassword.cancel')}</button>
       </form>
     `;
   }
 
-  private renderAttributes(names: readonly string[]): TemplateResult {
+  #renderAttributes(names: readonly string[]): TemplateResult {
     return html`
       <fieldset part="attributes">
         <legend>${this.t('newPassword.attributes')}</legend>
         ${names.map((name) => {
-          const id = `${this.ids.error}-${name}`;
+          const id = `${this.#ids.error}-${name}`;
           return html`<div part="field">
-            <label part="label" for=${id}>${this.attributeLabel(name)}</label>
+            <label part="label" for=${id}>${this.#attributeLabel(name)}</label>
             <input
               part="input"
               id=${id}
@@ -197,8 +197,8 @@ export class CognitoNewPassword extends CognitoFormElement {
               required
               .value=${this.attributeValues[name] ?? ''}
               aria-invalid=${this.invalidField === `attribute-${name}` ? 'true' : 'false'}
-              aria-describedby=${this.ids.error}
-              @input=${(event: Event) => this.onAttributeInput(name, event)}
+              aria-describedby=${this.#ids.error}
+              @input=${(event: Event) => this.#onAttributeInput(name, event)}
             />
           </div>`;
         })}

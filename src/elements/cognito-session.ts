@@ -131,7 +131,7 @@ export class CognitoSession extends CognitoElement {
     }
   }
 
-  private async onSignOut(): Promise<void> {
+  async #onSignOut(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     await this.updateComplete;
@@ -151,14 +151,14 @@ export class CognitoSession extends CognitoElement {
     return html`
       <div part="base">
         <p part="user">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
-        <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.onSignOut}>${label}</button>
-        ${this.showToken && this.tokens ? this.renderToken(this.tokens) : nothing}
+        <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#onSignOut}>${label}</button>
+        ${this.showToken && this.tokens ? this.#renderToken(this.tokens) : nothing}
       </div>
       <slot name="signed-in"></slot>
     `;
   }
 
-  private renderToken(tokens: AuthTokens): TemplateResult {
+  #renderToken(tokens: AuthTokens): TemplateResult {
     const lang = langOf(this);
     const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(tokens.expiresAt);
     const expired = tokens.expiresAt.getTime() <= Date.now();

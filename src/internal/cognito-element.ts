@@ -29,30 +29,30 @@ export abstract class CognitoElement extends LitElement {
    */
   @property({ attribute: 'lang' }) protected language = '';
 
-  private stopLanguage: (() => void) | undefined;
+  #stopLanguage: (() => void) | undefined;
 
   override connectedCallback(): void {
     // Configure before the controller attaches, so the store starts with this configuration.
-    this.applyConfiguration();
+    this.#applyConfiguration();
     super.connectedCallback();
     watchDocumentLang();
-    this.stopLanguage = onLanguageChange(() => this.requestUpdate());
+    this.#stopLanguage = onLanguageChange(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLanguage?.();
+    this.#stopLanguage?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && (changed.has('userPoolId') || changed.has('clientId') || changed.has('endpoint') || changed.has('tokenStorage'))) {
-      this.applyConfiguration();
+      this.#applyConfiguration();
     }
     const status = this.auth.state.status;
     if (this.getAttribute('state') !== status) this.setAttribute('state', status);
   }
 
-  private applyConfiguration(): void {
+  #applyConfiguration(): void {
     if (!this.userPoolId && !this.clientId && !this.endpoint) return;
     this.auth.store.configure(
       { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage: this.tokenStorage },

@@ -1,16 +1,17 @@
 /**
  * How an element reads the store: a Lit ReactiveController that re-renders its host on every change of state
- * and tells the store when the host comes and goes (the first connected element starts the store).
+ * and tells the store when a host connects (the first connected element starts the store).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getAuthStore, type AuthStore } from './auth-store.js';
 import type { AuthState } from './types.js';
 
 export class AuthController implements ReactiveController {
-  private unsubscribe: (() => void) | undefined;
-  private attachedTo: AuthStore | undefined;
+  readonly #host: ReactiveControllerHost;
+  #unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -25,15 +26,12 @@ export class AuthController implements ReactiveController {
 
   hostConnected(): void {
     const store = this.store;
-    this.attachedTo = store;
-    this.unsubscribe = store.subscribe(() => this.host.requestUpdate());
-    store.attach(this.host);
+    this.#unsubscribe = store.subscribe(() => this.#host.requestUpdate());
+    store.attach();
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.attachedTo?.detach(this.host);
-    this.attachedTo = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }

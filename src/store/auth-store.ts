@@ -57,33 +57,32 @@ function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {
 const sameUser = (a: AuthUser | null, b: AuthUser | null) => a?.userId === b?.userId && a?.email === b?.email;
 
 export class AuthStore {
-  private current: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
-  private readonly listeners = new Set<Listener>();
-  private config: CognitoConfig | undefined;
-  private started = false;
-  private disposed = false;
-  private stopHub: (() => void) | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private missingTimer: ReturnType<typeof setTimeout> | undefined;
+  #current: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
+  readonly #listeners = new Set<Listener>();
+  #config: CognitoConfig | undefined;
+  #started = false;
+  #disposed = false;
+  #stopHub: (() => void) | undefined;
+  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  #missingTimer: ReturnType<typeof setTimeout> | undefined;
   /** > 0 while this store drives Amplify: Hub's same-tab echo of our own action is then ignored. */
-  private acting = 0;
-  private warnedConflict = false;
-  private readonly hosts = new Set<Element>();
-  private readonly newPasswordHosts: { element: Element; embedded: boolean }[] = [];
+  #acting = 0;
+  #warnedConflict = false;
+  readonly #newPasswordHosts: { element: Element; embedded: boolean }[] = [];
 
   get state(): AuthState {
-    return this.current;
+    return this.#current;
   }
 
   /** The configuration in use, once there is one. */
   get configuration(): CognitoConfig | undefined {
-    return this.config;
+    return this.#config;
   }
 
   /** Calls `listener` after every change of state; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   // ---------------------------------------------------------------------------------------------- configuration
@@ -97,44 +96,44 @@ export class AuthStore {
     const problem = configProblem(config);
     if (problem) {
       // A broken second configuration must not take down a working first one: report it, keep going.
-      if (this.config) this.emit(this.configErrorEvent(problem), options.origin);
-      else this.setConfigProblem(problem, options.origin);
+      if (this.#config) this.#emit(this.#configErrorEvent(problem), options.origin);
+      else this.#setConfigProblem(problem, options.origin);
       return false;
     }
     const wanted: CognitoConfig = { ...config, userPoolId: config.userPoolId.trim(), userPoolClientId: config.userPoolClientId.trim() };
-    const inUse = this.config ?? amplify.existingConfig();
+    const inUse = this.#config ?? amplify.existingConfig();
     if (inUse && !sameConfig(inUse, wanted)) {
-      this.config ??= inUse;
-      this.conflict(inUse, wanted, options.origin);
-    } else if (!this.config) {
+      this.#config ??= inUse;
+      this.#conflict(inUse, wanted, options.origin);
+    } else if (!this.#config) {
       if (inUse) {
         amplify.useStorage(wanted.storage ?? 'local'); // the app configured Amplify; only the storage is ours to set
       } else {
         amplify.configure(wanted);
       }
-      this.config = wanted;
+      this.#config = wanted;
     }
-    if (this.current.configProblem) this.patch({ configProblem: null });
+    if (this.#current.configProblem) this.#patch({ configProblem: null });
     // Configured: resolve the session now, so that a page can gate on the state before any element exists.
-    this.start();
-    return sameConfig(this.config!, wanted);
+    this.#start();
+    return sameConfig(this.#config!, wanted);
   }
 
-  private conflict(inUse: CognitoConfig, ignored: CognitoConfig, origin: EventTarget | undefined): void {
+  #conflict(inUse: CognitoConfig, ignored: CognitoConfig, origin: EventTarget | undefined): void {
     const message = `cognito-elements: a second, different Cognito configuration (${ignored.userPoolId} / ${ignored.userPoolClientId}) was ignored; ${inUse.userPoolId} / ${inUse.userPoolClientId} stays in use.`;
-    if (!this.warnedConflict) {
-      this.warnedConflict = true;
+    if (!this.#warnedConflict) {
+      this.#warnedConflict = true;
       console.warn(message);
     }
-    this.emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message, action: 'configure' }), origin);
+    this.#emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message, action: 'configure' }), origin);
   }
 
-  private setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
-    this.patch({ configProblem: problem });
-    this.emit(this.configErrorEvent(problem), origin);
+  #setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
+    this.#patch({ configProblem: problem });
+    this.#emit(this.#configErrorEvent(problem), origin);
   }
 
-  private configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
+  #configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
     const message = `Invalid configuration: ${problem.code}${problem.value ? ` (${problem.value})` : ''}`;
     return new CognitoErrorEvent({ name: 'ConfigurationError', message, action: 'configure' });
   }
@@ -142,10 +141,9 @@ export class AuthStore {
   // ----------------------------------------------------------------------------------------------- elements
 
   /** An element connected: start once there is a configuration, or say that there is none. */
-  attach(host: Element): void {
-    this.hosts.add(host);
-    if (this.config) {
-      this.start();
+  attach(): void {
+    if (this.#config) {
+      this.#start();
       return;
     }
     const existing = amplify.existingConfig();
@@ -153,26 +151,22 @@ export class AuthStore {
       this.configure(existing);
       return;
     }
-    this.checkForMissingConfig();
-  }
-
-  detach(host: Element): void {
-    this.hosts.delete(host);
+    this.#checkForMissingConfig();
   }
 
   /**
    * No configuration yet: give scripts that run later in the page a chance (the rest of the document and one
    * task), then show the elements what is missing. A later configure() still clears it.
    */
-  private checkForMissingConfig(): void {
-    if (this.missingTimer !== undefined || this.current.configProblem) return;
+  #checkForMissingConfig(): void {
+    if (this.#missingTimer !== undefined || this.#current.configProblem) return;
     const check = () => {
-      this.missingTimer = setTimeout(() => {
-        this.missingTimer = undefined;
-        if (!this.config && !this.current.configProblem && !this.disposed) {
+      this.#missingTimer = setTimeout(() => {
+        this.#missingTimer = undefined;
+        if (!this.#config && !this.#current.configProblem && !this.#disposed) {
           const existing = amplify.existingConfig();
           if (existing) this.configure(existing);
-          else this.setConfigProblem({ code: 'missing' }, undefined);
+          else this.#setConfigProblem({ code: 'missing' }, undefined);
         }
       }, 0);
     };
@@ -182,42 +176,42 @@ export class AuthStore {
 
   /** Elements of `<cognito-new-password>`: the page's own take the challenge before the one inside a login. */
   registerNewPassword(element: Element, embedded: boolean): void {
-    this.newPasswordHosts.push({ element, embedded });
-    this.notifySoon();
+    this.#newPasswordHosts.push({ element, embedded });
+    this.#notifySoon();
   }
 
   unregisterNewPassword(element: Element): void {
-    const index = this.newPasswordHosts.findIndex((h) => h.element === element);
-    if (index >= 0) this.newPasswordHosts.splice(index, 1);
-    this.notifySoon();
+    const index = this.#newPasswordHosts.findIndex((h) => h.element === element);
+    if (index >= 0) this.#newPasswordHosts.splice(index, 1);
+    this.#notifySoon();
   }
 
   /** Elements (un)register while another renders them: tell everyone after that render, not during it. */
-  private notifySoon(): void {
-    queueMicrotask(() => this.notify());
+  #notifySoon(): void {
+    queueMicrotask(() => this.#notify());
   }
 
   /** The one `<cognito-new-password>` that shows the challenge: never two forms for one challenge. */
   get newPasswordOwner(): Element | undefined {
-    return (this.newPasswordHosts.find((h) => !h.embedded) ?? this.newPasswordHosts[0])?.element;
+    return (this.#newPasswordHosts.find((h) => !h.embedded) ?? this.#newPasswordHosts[0])?.element;
   }
 
   /** Whether the page has a `<cognito-new-password>` of its own (so a login need not embed one). */
   get pageHasNewPassword(): boolean {
-    return this.newPasswordHosts.some((h) => !h.embedded);
+    return this.#newPasswordHosts.some((h) => !h.embedded);
   }
 
   // -------------------------------------------------------------------------------------------------- start
 
-  private start(): void {
-    if (this.started || this.disposed || !this.config) return;
-    this.started = true;
-    this.stopHub = amplify.listen((event, crossTab, error) => void this.onHub(event, crossTab, error));
-    void this.restore();
+  #start(): void {
+    if (this.#started || this.#disposed || !this.#config) return;
+    this.#started = true;
+    this.#stopHub = amplify.listen((event, crossTab, error) => void this.#onHub(event, crossTab, error));
+    void this.#restore();
   }
 
   /** The session already in storage: no request while its tokens are valid. */
-  private async restore(): Promise<void> {
+  async #restore(): Promise<void> {
     let tokens: AuthTokens | undefined;
     let offlineClaims: Record<string, unknown> | undefined;
     try {
@@ -225,19 +219,19 @@ export class AuthStore {
     } catch (error) {
       // Expired tokens and no network to refresh them: Amplify keeps them, and so do we (no silent sign-out).
       if (isNetworkError(error)) offlineClaims = await amplify.storedIdTokenClaims();
-      this.emit(this.errorEvent(toAuthError(error), 'restore'), undefined);
+      this.#emit(this.#errorEvent(toAuthError(error), 'restore'), undefined);
     }
-    if (this.disposed || this.current.status !== 'loading') return;
+    if (this.#disposed || this.#current.status !== 'loading') return;
     if (tokens) {
-      this.patch({ status: 'signedIn', user: userFromClaims(tokens.idTokenClaims), pending: null });
-      this.scheduleRefresh(tokens);
+      this.#patch({ status: 'signedIn', user: userFromClaims(tokens.idTokenClaims), pending: null });
+      this.#scheduleRefresh(tokens);
     } else if (offlineClaims) {
-      this.patch({ status: 'signedIn', user: userFromClaims(offlineClaims), pending: null });
-      this.refreshTimer = setTimeout(() => void this.refreshNow(), NETWORK_RETRY_MS);
+      this.#patch({ status: 'signedIn', user: userFromClaims(offlineClaims), pending: null });
+      this.#refreshTimer = setTimeout(() => void this.#refreshNow(), NETWORK_RETRY_MS);
     } else {
-      this.patch({ status: 'signedOut', user: null, pending: null });
+      this.#patch({ status: 'signedOut', user: null, pending: null });
     }
-    this.emit(new CognitoAuthChangeEvent({ status: this.current.status, user: this.current.user }), undefined);
+    this.#emit(new CognitoAuthChangeEvent({ status: this.#current.status, user: this.#current.user }), undefined);
   }
 
   // ------------------------------------------------------------------------------------------------ actions
@@ -245,92 +239,92 @@ export class AuthStore {
   /** Signs in with email and password (SRP unless the flow is `password`). Rejects with a CognitoAuthError. */
   async signIn(email: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
     const { origin } = options;
-    this.assertConfigured('signIn', origin);
-    if (this.current.notice) this.patch({ notice: null });
-    this.acting++;
+    this.#assertConfigured('signIn', origin);
+    if (this.#current.notice) this.#patch({ notice: null });
+    this.#acting++;
     try {
-      const step = await amplify.signInWithPassword(email.trim(), password, options.authFlow ?? this.config?.authFlow ?? 'srp');
+      const step = await amplify.signInWithPassword(email.trim(), password, options.authFlow ?? this.#config?.authFlow ?? 'srp');
       if (step.done) {
-        await this.enterSignedIn('sign-in', origin);
+        await this.#enterSignedIn('sign-in', origin);
       } else if (step.step === NEW_PASSWORD_STEP) {
-        this.patch({ status: 'newPasswordRequired', user: null, pending: { step: NEW_PASSWORD_STEP, email: email.trim(), missingAttributes: step.missingAttributes } });
-        this.emit(new CognitoNextStepEvent({ step: step.step }), origin);
-        this.emit(new CognitoAuthChangeEvent({ status: 'newPasswordRequired', user: null }), origin);
+        this.#patch({ status: 'newPasswordRequired', user: null, pending: { step: NEW_PASSWORD_STEP, email: email.trim(), missingAttributes: step.missingAttributes } });
+        this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
+        this.#emit(new CognitoAuthChangeEvent({ status: 'newPasswordRequired', user: null }), origin);
       } else {
-        this.emit(new CognitoNextStepEvent({ step: step.step }), origin);
+        this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
       }
-      return { status: this.current.status, step: step.step };
+      return { status: this.#current.status, step: step.step };
     } catch (error) {
-      throw this.fail(error, 'signIn', origin);
+      throw this.#fail(error, 'signIn', origin);
     } finally {
-      this.acting--;
+      this.#acting--;
     }
   }
 
   /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
   async completeNewPassword(password: string, attributes: Readonly<Record<string, string>> = {}, options: ActionOptions = {}): Promise<SignInResult> {
     const { origin } = options;
-    if (this.current.status !== 'newPasswordRequired') {
-      throw this.fail(new CognitoAuthError('NoChallenge', 'No new-password challenge is waiting', 'error.generic'), 'completeNewPassword', origin);
+    if (this.#current.status !== 'newPasswordRequired') {
+      throw this.#fail(new CognitoAuthError('NoChallenge', 'No new-password challenge is waiting', 'error.generic'), 'completeNewPassword', origin);
     }
-    this.acting++;
+    this.#acting++;
     try {
       const step = await amplify.completeNewPassword(password, attributes);
-      if (step.done) await this.enterSignedIn('new-password', origin);
-      else this.emit(new CognitoNextStepEvent({ step: step.step }), origin);
-      return { status: this.current.status, step: step.step };
+      if (step.done) await this.#enterSignedIn('new-password', origin);
+      else this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
+      return { status: this.#current.status, step: step.step };
     } catch (error) {
-      const failure = this.fail(error, 'completeNewPassword', origin);
+      const failure = this.#fail(error, 'completeNewPassword', origin);
       // The challenge lasts three minutes and answers once: after that, the user must sign in again.
-      if (failure.key === 'error.sessionExpired') this.leaveChallenge(origin, failure.key);
+      if (failure.key === 'error.sessionExpired') this.#leaveChallenge(origin, failure.key);
       throw failure;
     } finally {
-      this.acting--;
+      this.#acting--;
     }
   }
 
   /** Abandons the new-password challenge and goes back to signed out. */
   cancelNewPassword(options: ActionOptions = {}): void {
-    if (this.current.status === 'newPasswordRequired') this.leaveChallenge(options.origin);
+    if (this.#current.status === 'newPasswordRequired') this.#leaveChallenge(options.origin);
   }
 
-  private leaveChallenge(origin: EventTarget | undefined, notice: MessageKey | null = null): void {
-    this.patch({ status: 'signedOut', user: null, pending: null, notice });
-    this.emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
+  #leaveChallenge(origin: EventTarget | undefined, notice: MessageKey | null = null): void {
+    this.#patch({ status: 'signedOut', user: null, pending: null, notice });
+    this.#emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
   }
 
   /** Signs out here (revoking this sign-in's tokens), or everywhere with `global`. */
   async signOut(options: ActionOptions & { readonly global?: boolean } = {}): Promise<void> {
     const { origin } = options;
-    if (this.current.status !== 'signedIn') return;
-    this.acting++;
+    if (this.#current.status !== 'signedIn') return;
+    this.#acting++;
     try {
       await amplify.signOutOf(options.global === true);
     } catch (error) {
-      this.fail(error, 'signOut', origin);
+      this.#fail(error, 'signOut', origin);
     } finally {
-      this.acting--;
+      this.#acting--;
     }
-    this.enterSignedOut(options.global ? 'global' : 'user', origin);
+    this.#enterSignedOut(options.global ? 'global' : 'user', origin);
   }
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */
   async getTokens(options: ActionOptions & { readonly forceRefresh?: boolean } = {}): Promise<AuthTokens> {
     const { origin } = options;
-    this.assertConfigured('getTokens', origin);
+    this.#assertConfigured('getTokens', origin);
     let tokens: AuthTokens | undefined;
     try {
       tokens = await amplify.currentTokens(options.forceRefresh === true);
     } catch (error) {
-      throw this.fail(error, 'getTokens', origin);
+      throw this.#fail(error, 'getTokens', origin);
     }
-    if (!tokens) throw this.fail(new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn'), 'getTokens', origin);
+    if (!tokens) throw this.#fail(new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn'), 'getTokens', origin);
     return tokens;
   }
 
   /** The current tokens for a view of them (no event on failure: a view is not an action); undefined when none. */
   async peekTokens(): Promise<AuthTokens | undefined> {
-    if (!this.config || this.current.status !== 'signedIn') return undefined;
+    if (!this.#config || this.#current.status !== 'signedIn') return undefined;
     return amplify.currentTokens().catch(() => undefined);
   }
 
@@ -343,7 +337,7 @@ export class AuthStore {
     try {
       tokens = await this.getTokens({ ...options, origin: undefined });
     } catch (error) {
-      throw this.fail(error, 'authFetch', options.origin);
+      throw this.#fail(error, 'authFetch', options.origin);
     }
     warnIfInsecure(input);
     const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
@@ -353,152 +347,152 @@ export class AuthStore {
 
   // ------------------------------------------------------------------------------------- transitions, events
 
-  private async enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<void> {
+  async #enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<void> {
     const tokens = await amplify.currentTokens();
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'error.generic');
     const user = userFromClaims(tokens.idTokenClaims);
-    this.patch({ status: 'signedIn', user, pending: null });
-    this.scheduleRefresh(tokens);
-    this.emit(new CognitoSignedInEvent({ user, reason }), origin);
-    this.emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), origin);
+    this.#patch({ status: 'signedIn', user, pending: null });
+    this.#scheduleRefresh(tokens);
+    this.#emit(new CognitoSignedInEvent({ user, reason }), origin);
+    this.#emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), origin);
   }
 
-  private enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
-    this.clearRefresh();
-    const wasSignedIn = this.current.status === 'signedIn';
-    if (this.current.status === 'signedOut') return;
-    this.patch({ status: 'signedOut', user: null, pending: null });
-    if (wasSignedIn) this.emit(new CognitoSignedOutEvent({ reason }), origin);
-    this.emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
+  #enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
+    this.#clearRefresh();
+    const wasSignedIn = this.#current.status === 'signedIn';
+    if (this.#current.status === 'signedOut') return;
+    this.#patch({ status: 'signedOut', user: null, pending: null });
+    if (wasSignedIn) this.#emit(new CognitoSignedOutEvent({ reason }), origin);
+    this.#emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
   }
 
-  private async onHub(event: string, crossTab: boolean, error: unknown): Promise<void> {
-    if (this.disposed || this.current.status === 'loading') return;
+  async #onHub(event: string, crossTab: boolean, error: unknown): Promise<void> {
+    if (this.#disposed || this.#current.status === 'loading') return;
     // Our own actions report themselves; Hub's echo of them in this tab is ignored.
-    if (!crossTab && this.acting > 0 && (event === 'signedIn' || event === 'signedOut')) return;
+    if (!crossTab && this.#acting > 0 && (event === 'signedIn' || event === 'signedOut')) return;
     switch (event) {
       case 'signedIn':
-        await this.followSignIn(crossTab ? 'other-tab' : 'sign-in');
+        await this.#followSignIn(crossTab ? 'other-tab' : 'sign-in');
         break;
       case 'signedOut':
-        if (this.current.status === 'signedIn') this.enterSignedOut(crossTab ? 'other-tab' : 'user', undefined);
+        if (this.#current.status === 'signedIn') this.#enterSignedOut(crossTab ? 'other-tab' : 'user', undefined);
         break;
       case 'tokenRefresh':
-        if (this.current.status === 'signedIn') await this.refreshed();
+        if (this.#current.status === 'signedIn') await this.#refreshed();
         break;
       case 'tokenRefresh_failure':
-        if (isNetworkError(error)) this.retryRefreshLater(error);
-        else if (this.current.status === 'signedIn') this.enterSignedOut('expired', undefined);
+        if (isNetworkError(error)) this.#retryRefreshLater(error);
+        else if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
         break;
     }
   }
 
   /** A sign-in this store did not make: another tab's, or an app's own Amplify call. */
-  private async followSignIn(reason: SignedInReason): Promise<void> {
+  async #followSignIn(reason: SignedInReason): Promise<void> {
     // Another tab writes its tokens one key at a time: wait briefly until all are there.
     let tokens: AuthTokens | undefined;
     for (let attempt = 0; attempt < 10 && !tokens; attempt++) {
       tokens = await amplify.currentTokens().catch(() => undefined);
       if (!tokens) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    if (!tokens || this.disposed) return;
+    if (!tokens || this.#disposed) return;
     const user = userFromClaims(tokens.idTokenClaims);
-    if (this.current.status === 'signedIn' && sameUser(this.current.user, user)) {
-      this.scheduleRefresh(tokens);
+    if (this.#current.status === 'signedIn' && sameUser(this.#current.user, user)) {
+      this.#scheduleRefresh(tokens);
       return;
     }
-    this.patch({ status: 'signedIn', user, pending: null });
-    this.scheduleRefresh(tokens);
-    this.emit(new CognitoSignedInEvent({ user, reason }), undefined);
-    this.emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), undefined);
+    this.#patch({ status: 'signedIn', user, pending: null });
+    this.#scheduleRefresh(tokens);
+    this.#emit(new CognitoSignedInEvent({ user, reason }), undefined);
+    this.#emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), undefined);
   }
 
-  private async refreshed(): Promise<void> {
+  async #refreshed(): Promise<void> {
     const tokens = await amplify.currentTokens().catch(() => undefined);
     if (!tokens) return;
     const user = userFromClaims(tokens.idTokenClaims);
     // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.
-    this.patch(sameUser(this.current.user, user) ? {} : { user });
-    this.scheduleRefresh(tokens);
+    this.#patch(sameUser(this.#current.user, user) ? {} : { user });
+    this.#scheduleRefresh(tokens);
   }
 
   /**
    * Refreshes shortly before the tokens expire, so a session that has ended (revoked, expired refresh token)
    * shows as signed out with reason `expired` without waiting for the next click, and API calls never wait.
    */
-  private scheduleRefresh(tokens: AuthTokens): void {
-    this.clearRefresh();
+  #scheduleRefresh(tokens: AuthTokens): void {
+    this.#clearRefresh();
     const lifetime = tokens.expiresAt.getTime() - tokens.issuedAt.getTime();
     const margin = Math.min(60_000, Math.max(lifetime / 4, 0));
     const delay = Math.min(Math.max(tokens.expiresAt.getTime() - Date.now() - margin, 1000), MAX_TIMER_MS);
-    this.refreshTimer = setTimeout(() => void this.refreshNow(), delay);
+    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), delay);
   }
 
-  private async refreshNow(): Promise<void> {
-    this.refreshTimer = undefined;
-    if (this.current.status !== 'signedIn' || this.disposed) return;
+  async #refreshNow(): Promise<void> {
+    this.#refreshTimer = undefined;
+    if (this.#current.status !== 'signedIn' || this.#disposed) return;
     try {
       const tokens = await amplify.currentTokens(true);
-      if (tokens) this.scheduleRefresh(tokens);
-      else this.enterSignedOut('expired', undefined);
+      if (tokens) this.#scheduleRefresh(tokens);
+      else this.#enterSignedOut('expired', undefined);
     } catch (error) {
-      if (isNetworkError(error)) this.retryRefreshLater(error);
-      else this.enterSignedOut('expired', undefined);
+      if (isNetworkError(error)) this.#retryRefreshLater(error);
+      else this.#enterSignedOut('expired', undefined);
     }
   }
 
   /** amplify-js#7864: a refresh that failed for lack of network keeps the session; try again later. */
-  private retryRefreshLater(error: unknown): void {
-    if (this.current.status !== 'signedIn' || this.refreshTimer !== undefined) return;
-    this.emit(this.errorEvent(toAuthError(error), 'refresh'), undefined);
-    this.refreshTimer = setTimeout(() => void this.refreshNow(), NETWORK_RETRY_MS);
+  #retryRefreshLater(error: unknown): void {
+    if (this.#current.status !== 'signedIn' || this.#refreshTimer !== undefined) return;
+    this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
+    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), NETWORK_RETRY_MS);
   }
 
-  private clearRefresh(): void {
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
+  #clearRefresh(): void {
+    if (this.#refreshTimer !== undefined) clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = undefined;
   }
 
-  private assertConfigured(action: AuthAction, origin: EventTarget | undefined): void {
-    const problem = this.current.configProblem ?? (this.config ? undefined : { code: 'missing' as const });
-    if (problem) throw this.fail(new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem), action, origin);
+  #assertConfigured(action: AuthAction, origin: EventTarget | undefined): void {
+    const problem = this.#current.configProblem ?? (this.#config ? undefined : { code: 'missing' as const });
+    if (problem) throw this.#fail(new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem), action, origin);
   }
 
   /** Reports a failed action (`cognito-error`) and returns the error to throw. */
-  private fail(error: unknown, action: AuthAction, origin: EventTarget | undefined): CognitoAuthError {
+  #fail(error: unknown, action: AuthAction, origin: EventTarget | undefined): CognitoAuthError {
     const failure = toAuthError(error);
-    if (failure.configProblem && !this.current.configProblem) this.patch({ configProblem: failure.configProblem });
-    this.emit(this.errorEvent(failure, action), origin);
+    if (failure.configProblem && !this.#current.configProblem) this.#patch({ configProblem: failure.configProblem });
+    this.#emit(this.#errorEvent(failure, action), origin);
     return failure;
   }
 
-  private errorEvent(error: CognitoAuthError, action: AuthAction): CognitoErrorEvent {
+  #errorEvent(error: CognitoAuthError, action: AuthAction): CognitoErrorEvent {
     return new CognitoErrorEvent({ name: error.name, message: error.message, action });
   }
 
-  private patch(changes: Partial<AuthState>): void {
-    this.current = { ...this.current, ...changes };
-    this.notify();
+  #patch(changes: Partial<AuthState>): void {
+    this.#current = { ...this.#current, ...changes };
+    this.#notify();
   }
 
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener(this.current);
+  #notify(): void {
+    for (const listener of [...this.#listeners]) listener(this.#current);
   }
 
   /** On the element that caused it while it is in the page, else on `document`. */
-  private emit(event: Event, origin: EventTarget | undefined): void {
-    if (this.disposed || typeof document === 'undefined') return;
+  #emit(event: Event, origin: EventTarget | undefined): void {
+    if (this.#disposed || typeof document === 'undefined') return;
     const target = origin instanceof Node && origin.isConnected ? origin : document;
     target.dispatchEvent(event);
   }
 
   /** Stops following Amplify and forgets timers (for tests: see resetAuthStore). */
   dispose(): void {
-    this.disposed = true;
-    this.stopHub?.();
-    this.clearRefresh();
-    if (this.missingTimer !== undefined) clearTimeout(this.missingTimer);
-    this.listeners.clear();
+    this.#disposed = true;
+    this.#stopHub?.();
+    this.#clearRefresh();
+    if (this.#missingTimer !== undefined) clearTimeout(this.#missingTimer);
+    this.#listeners.clear();
   }
 }
 
