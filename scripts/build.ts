@@ -1,7 +1,7 @@
 /**
  * `npm run build` → dist/: the library as ES modules with types (tsc; lit and aws-amplify stay external), the
  * single-file bundle dist/cognito-elements.js (Vite), and custom-elements.json (from the elements' JSDoc).
- * Then the size figures (scripts/size.ts, report only: `npm run size` is the check that fails above budget).
+ * Then the size figures (scripts/size.ts): the build fails above the size budgets.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -17,4 +17,4 @@ run('library modules + types (tsc)', process.execPath, ['node_modules/typescript
 run('dist/cognito-elements.js (vite)', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 run('dist/custom-elements.json (cem analyze)', process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet']);
 process.stdout.write('\n');
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/size.ts', '--report'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/size.ts'], { stdio: 'inherit' });
