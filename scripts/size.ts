@@ -12,8 +12,9 @@ import { build } from 'esbuild';
 const KB = 1024;
 /**
  * library: the three elements, the store and the en + ja strings (2.3 KB of it Japanese, kept in the first load so
- * that Japanese pages never show English first). Issue 4 asked for 10 KB; what issue 3 requires measures 14.0 KB,
- * so the budget is that plus a little: a new feature that needs more must raise it on purpose.
+ * that Japanese pages never show English first). Issue 4 asked for 10 KB; what issue 3 requires measures 14.0 KB
+ * (14.4 with the global sign-out that cannot fail silently), so the budget is that plus a little: a new feature
+ * that needs more must raise it on purpose.
  */
 export const BUDGETS = { library: 14.5 * KB, bundle: 60 * KB };
 const EXTERNAL = ['lit', 'lit/*', 'aws-amplify', 'aws-amplify/*', '@aws-amplify/*'];

@@ -1,8 +1,9 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { langOf } from '../i18n/index.js';
+import { langOf, type MessageKey } from '../i18n/index.js';
 import { afterPaint, CognitoElement } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
+import { toAuthError } from '../store/errors.js';
 import type { AuthTokens } from '../store/types.js';
 
 /**
@@ -17,11 +18,12 @@ import type { AuthTokens } from '../store/types.js';
  *
  * @event cognito-signed-out - The user signed out with this element's button. `detail: { reason: 'user' | 'global' }`.
  * @event cognito-auth-change - The auth status changed because of this element. `detail: { status, user }`.
- * @event cognito-error - Signing out failed remotely (local tokens are cleared regardless). `detail: { name, message, action: 'signOut' }`.
+ * @event cognito-error - A global sign-out did not go through (this browser stays signed in, the message is shown). `detail: { name, message, action: 'signOut' }`.
  *
  * @csspart base - The signed-in box.
  * @csspart user - "Signed in as …".
  * @csspart sign-out-button - The sign-out button.
+ * @csspart error - Why signing out on all devices failed (empty otherwise).
  * @csspart token - The `<details>` of the token view.
  * @csspart token-value - The raw ID token.
  * @csspart claims - The decoded claims.
@@ -30,6 +32,7 @@ import type { AuthTokens } from '../store/types.js';
  * @cssproperty --cognito-color-primary - Sign-out button border and text, focus ring.
  * @cssproperty --cognito-color-text - Text.
  * @cssproperty --cognito-color-muted - Secondary text.
+ * @cssproperty --cognito-color-error - Error text.
  * @cssproperty --cognito-color-border - Borders.
  * @cssproperty --cognito-color-code-surface - Background of the token and claims.
  * @cssproperty --cognito-radius - Corner radius.
@@ -44,6 +47,7 @@ export class CognitoSession extends CognitoElement {
       --_muted: var(--cognito-color-muted, light-dark(#59636e, #9198a1));
       --_primary: var(--cognito-color-primary, light-dark(#0b5cc4, #4493f8));
       --_border: var(--cognito-color-border, light-dark(#8c959f, #656c76));
+      --_error: var(--cognito-color-error, light-dark(#b42339, #ff8a9a));
       --_code: var(--cognito-color-code-surface, light-dark(#f6f8fa, #161b22));
       --_radius: var(--cognito-radius, 6px);
       display: block;
@@ -72,6 +76,14 @@ export class CognitoSession extends CognitoElement {
       color: var(--_primary);
       font: inherit;
       cursor: pointer;
+    }
+    [part~='error'] {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--_error);
+    }
+    [part~='error']:empty {
+      display: none;
     }
     [part~='sign-out-button']:disabled {
       cursor: progress;
@@ -117,10 +129,13 @@ export class CognitoSession extends CognitoElement {
 
   @state() private busy = false;
   @state() private tokens: AuthTokens | null = null;
+  /** Why the last global sign-out failed: the key of its cause. */
+  @state() private failure: MessageKey | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const signedIn = this.auth.state.status === 'signedIn';
+    if (!signedIn) this.failure = null;
     if (!signedIn || !this.showToken) {
       this.tokens = null;
     } else {
@@ -134,10 +149,14 @@ export class CognitoSession extends CognitoElement {
   async #onSignOut(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.failure = null;
     await this.updateComplete;
     await afterPaint();
     try {
       await this.auth.store.signOut({ global: this.global, origin: this });
+    } catch (error) {
+      // Still signed in here (the store reported it as cognito-error): say so, and let the user try again.
+      this.failure = toAuthError(error).key;
     } finally {
       this.busy = false;
     }
@@ -152,6 +171,7 @@ export class CognitoSession extends CognitoElement {
       <div part="base">
         <p part="user">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
         <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#onSignOut}>${label}</button>
+        <p part="error" role="alert">${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure) }) : ''}</p>
         ${this.showToken && this.tokens ? this.#renderToken(this.tokens) : nothing}
       </div>
       <slot name="signed-in"></slot>

@@ -29,6 +29,7 @@ export const en = {
   'session.signOut': 'Sign out',
   'session.signOutEverywhere': 'Sign out on all devices',
   'session.busy': 'Signing out…',
+  'session.globalSignOutFailed': 'You are still signed in: signing out on all devices did not go through. {reason}',
   'session.showToken': 'Show ID token',
   'session.tokenWarning': 'Anyone holding this token can call your API as you until it expires. Do not share it.',
   'session.token': 'Token',

@@ -31,6 +31,7 @@ export const ja: Messages = {
   'session.signOut': 'ログアウト',
   'session.signOutEverywhere': 'すべての端末からログアウト',
   'session.busy': 'ログアウト中...',
+  'session.globalSignOutFailed': 'すべての端末からのログアウトは完了していません。この端末ではログインしたままです。{reason}',
   'session.showToken': 'ID トークンを見る',
   'session.tokenWarning': 'このトークンを持つ人は、有効期限まであなたとして API を呼び出せます。共有しないでください。',
   'session.token': 'トークン',

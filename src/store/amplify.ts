@@ -66,8 +66,34 @@ export async function completeNewPassword(password: string, attributes: Readonly
   return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
 }
 
-export async function signOutOf(global: boolean): Promise<void> {
-  await signOut({ global });
+/** Signs out of this browser: revokes this sign-in's refresh token (best effort), clears storage, tells other tabs. */
+export async function signOutHere(): Promise<void> {
+  await signOut();
+}
+
+/**
+ * Cognito GlobalSignOut: ends every session of the user, on every device. Made here, not through
+ * `signOut({ global: true })`: Amplify swallows a failed GlobalSignOut and clears this browser anyway, so a user
+ * signing out a lost phone would be told it worked when the phone stays signed in. This throws instead (Cognito's
+ * error name, or fetch's TypeError when the service cannot be reached) and leaves this browser signed in.
+ */
+export async function globalSignOut(): Promise<void> {
+  const { tokens } = await fetchAuthSession(); // refreshes an expired access token first
+  const cognito = currentResources()?.Auth?.Cognito;
+  if (!tokens?.accessToken || !cognito?.userPoolId) return;
+  const region = cognito.userPoolId.split('_')[0]!;
+  const endpoint = cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
+    body: JSON.stringify({ AccessToken: tokens.accessToken.toString() }),
+  });
+  if (response.ok) return;
+  // Cognito's error: `{ "__type": "NotAuthorizedException", "message": "…" }` (the name may be `…#`-qualified).
+  const body = (await response.json().catch(() => ({}))) as { __type?: string; message?: string };
+  const error = new Error(body.message ?? `GlobalSignOut: HTTP ${response.status}`);
+  error.name = body.__type?.split('#').pop() || 'UnknownError';
+  throw error;
 }
 
 /** The current tokens, refreshed first when expired (or when forced); undefined when signed out. */

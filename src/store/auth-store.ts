@@ -293,19 +293,31 @@ export class AuthStore {
     this.#emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
   }
 
-  /** Signs out here (revoking this sign-in's tokens), or everywhere with `global`. */
+  /**
+   * Signs out here (revoking this sign-in's tokens), or everywhere with `global`. Signing out here does not
+   * depend on the network. A global sign-out that Cognito did not confirm (no network, service error) rejects with a
+   * CognitoAuthError and leaves this browser signed in, so that the user can try again: never a silent
+   * "signed out" while other devices stay signed in. An access token already revoked means this session has
+   * ended anyway: then it signs out here.
+   */
   async signOut(options: ActionOptions & { readonly global?: boolean } = {}): Promise<void> {
     const { origin } = options;
     if (this.#current.status !== 'signedIn') return;
     this.#acting++;
     try {
-      await amplify.signOutOf(options.global === true);
+      if (options.global) await amplify.globalSignOut().catch((error: unknown) => this.#unlessSessionEnded(error));
+      await amplify.signOutHere();
     } catch (error) {
-      this.#fail(error, 'signOut', origin);
+      throw this.#fail(error, 'signOut', origin);
     } finally {
       this.#acting--;
     }
     this.#enterSignedOut(options.global ? 'global' : 'user', origin);
+  }
+
+  /** Rethrows `error` unless it says that the session is already over (revoked or expired tokens). */
+  #unlessSessionEnded(error: unknown): void {
+    if (toAuthError(error).name !== 'NotAuthorizedException') throw error;
   }
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */

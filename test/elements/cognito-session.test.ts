@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import { getAuthStore, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
+import { getAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
 import { cleanSlate, poolAttributes } from '../support/fixtures.js';
-import { poolConfig, requestLog } from '../support/local-cognito.js';
+import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../support/local-cognito.js';
 
-async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string } = {}) {
-  const a = await poolAttributes();
+async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {}) {
+  const a = await poolAttributes({ viaProxy: attrs.viaProxy === true });
   const wrapper = await fixture<HTMLElement>(html`<div lang=${attrs.lang ?? 'en'}>
     <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} ?global=${attrs.global} ?show-token=${attrs.showToken}>
       <p slot="signed-in" id="members">Members only</p>
@@ -20,6 +20,7 @@ async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; la
 const shown = (session: CognitoSession, slot: string) =>
   (session.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)?.assignedElements() ?? []).map((e) => e.id);
 const signOutButton = (session: CognitoSession) => session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]');
+const errorText = (session: CognitoSession) => session.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '';
 
 async function signInDemo(session: CognitoSession): Promise<void> {
   await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
@@ -105,6 +106,78 @@ describe('<cognito-session>', () => {
     signOutButton(session)!.click();
     expect((await signedOut).detail.reason).to.equal('global');
     expect((await requestLog(mark)).map((r) => r.target)).to.include('GlobalSignOut');
+  });
+
+  it('global: another device of the same user is signed out too', async () => {
+    const session = await sessionFixture({ global: true });
+    const phone = await otherDeviceSignIn('demo@example.com', 'Passw0rd!');
+    await signInDemo(session);
+    expect((await deviceCall('GetUser', { AccessToken: phone })).status).to.equal(200);
+    const signedOut = oneEvent(session, 'cognito-signed-out');
+    signOutButton(session)!.click();
+    await signedOut;
+    const after = await deviceCall('GetUser', { AccessToken: phone });
+    expect(after.status).to.equal(400);
+    expect(after.type).to.equal('NotAuthorizedException');
+  });
+
+  describe('a global sign-out that does not go through', () => {
+    it('no network: stays signed in everywhere, says so, and works when tried again', async () => {
+      const session = await sessionFixture({ global: true, viaProxy: true });
+      const phone = await otherDeviceSignIn('demo@example.com', 'Passw0rd!');
+      await signInDemo(session);
+      let signedOutEvents = 0;
+      session.addEventListener('cognito-signed-out', () => signedOutEvents++);
+      await setFaults([{ target: 'GlobalSignOut', kind: 'network' }]);
+
+      const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
+      signOutButton(session)!.click();
+      const { detail } = await failed;
+      expect(detail.action).to.equal('signOut');
+      expect(detail.name).to.equal('NetworkError');
+      await waitUntil(() => errorText(session) !== '' && !signOutButton(session)!.disabled, 'no message after the failed sign-out');
+      expect(errorText(session)).to.equal(
+        'You are still signed in: signing out on all devices did not go through. The sign-in service could not be reached. Check your connection and try again.',
+      );
+      expect(session.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
+      expect(session.getAttribute('state')).to.equal('signedIn');
+      expect(signedOutEvents).to.equal(0);
+      expect((await getAuthStore().getTokens()).accessToken).to.be.a('string');
+      expect((await deviceCall('GetUser', { AccessToken: phone })).status).to.equal(200);
+      await expect(session).to.be.accessible();
+
+      await setFaults([]);
+      const signedOut = oneEvent(session, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+      signOutButton(session)!.click();
+      expect((await signedOut).detail.reason).to.equal('global');
+      expect((await deviceCall('GetUser', { AccessToken: phone })).type).to.equal('NotAuthorizedException');
+      expect(errorText(session)).to.equal('');
+    });
+
+    it('a service error: the same, in Japanese on a Japanese page', async () => {
+      const session = await sessionFixture({ global: true, viaProxy: true, lang: 'ja' });
+      await signInDemo(session);
+      await setFaults([{ target: 'GlobalSignOut', kind: 'error', status: 500, type: 'InternalErrorException', message: 'Internal error' }]);
+      const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
+      signOutButton(session)!.click();
+      expect((await failed).detail.name).to.equal('InternalErrorException');
+      await waitUntil(() => errorText(session) !== '');
+      expect(errorText(session)).to.equal(
+        'すべての端末からのログアウトは完了していません。この端末ではログインしたままです。認証サービスで問題が発生しました。しばらくしてから再度お試しください。',
+      );
+      expect(session.getAttribute('state')).to.equal('signedIn');
+    });
+
+    it('the session was already ended elsewhere (access token revoked): signs out here', async () => {
+      const session = await sessionFixture({ global: true });
+      await signInDemo(session);
+      const { accessToken } = await getAuthStore().getTokens();
+      expect((await deviceCall('GlobalSignOut', { AccessToken: accessToken })).status).to.equal(200);
+      const signedOut = oneEvent(session, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+      signOutButton(session)!.click();
+      expect((await signedOut).detail.reason).to.equal('global');
+      expect(Object.keys(localStorage).filter((key) => /Token$/.test(key))).to.deep.equal([]);
+    });
   });
 
   it('ten elements make no more requests than one', async () => {

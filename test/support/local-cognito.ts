@@ -61,3 +61,25 @@ export async function createConfirmedUser(password = 'Passw0rd!'): Promise<strin
   await callCognito('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
   return email;
 }
+
+/**
+ * Calls the service over HTTP as another device would (no Amplify, no admin rights): the status and, for an
+ * error, its name.
+ */
+export async function deviceCall(target: string, request: Record<string, unknown>): Promise<{ status: number; type?: string; body: Record<string, unknown> }> {
+  const { userPoolEndpoint } = await poolConfig();
+  const response = await fetch(userPoolEndpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
+    body: JSON.stringify(request),
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  return { status: response.status, ...(typeof body['__type'] === 'string' ? { type: body['__type'] } : {}), body };
+}
+
+/** Signs in as another device (USER_PASSWORD_AUTH): its access token. */
+export async function otherDeviceSignIn(email: string, password: string): Promise<string> {
+  const { userPoolClientId } = await poolConfig();
+  const { body } = await deviceCall('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: userPoolClientId, AuthParameters: { USERNAME: email, PASSWORD: password } });
+  return (body['AuthenticationResult'] as { AccessToken: string }).AccessToken;
+}
