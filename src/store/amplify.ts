@@ -78,15 +78,15 @@ export async function signOutHere(): Promise<void> {
  * error name, or fetch's TypeError when the service cannot be reached) and leaves this browser signed in.
  */
 export async function globalSignOut(): Promise<void> {
-  const { tokens } = await fetchAuthSession(); // refreshes an expired access token first
+  const tokens = await currentTokens(); // refreshes an expired access token first
   const cognito = currentResources()?.Auth?.Cognito;
-  if (!tokens?.accessToken || !cognito?.userPoolId) return;
+  if (!tokens || !cognito?.userPoolId) return;
   const region = cognito.userPoolId.split('_')[0]!;
   const endpoint = cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
-    body: JSON.stringify({ AccessToken: tokens.accessToken.toString() }),
+    body: JSON.stringify({ AccessToken: tokens.accessToken }),
   });
   if (response.ok) return;
   // Cognito's error: `{ "__type": "NotAuthorizedException", "message": "…" }` (the name may be `…#`-qualified).
