@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { uniqueId } from '../internal/cognito-element.js';
+import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthFlow } from '../store/types.js';
+import type { AuthFlow, AuthStatus } from '../store/types.js';
 import { CognitoFormElement } from './form-element.js';
 import './cognito-new-password.js';
 
@@ -17,6 +17,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * When Cognito asks for a new password (first sign-in), it shows the new-password step itself unless the page
  * has its own `<cognito-new-password>`. When signed in it shows nothing; the host's `state` attribute
  * (`loading`, `signedOut`, `newPasswordRequired`, `signedIn`) lets a page hide or style it.
+ * A failure keeps what was typed; only a wrong password empties the password field. A configuration problem is
+ * shown here, or by the enclosing `<cognito-session>` when there is one.
  *
  * @event cognito-signed-in - A sign-in completed here. `detail: { user, reason: 'sign-in' }`.
  * @event cognito-auth-change - The auth status changed because of this element. `detail: { status, user }`.
@@ -67,6 +69,14 @@ export class CognitoLogin extends CognitoFormElement {
     this.revealed = !this.revealed;
   }
 
+  get #authFlow(): AuthFlow {
+    return this.authFlow === 'srp' || this.authFlow === 'password' ? this.authFlow : fallBack(this, 'auth-flow', this.authFlow, 'srp or password', 'srp' as const);
+  }
+
+  override focusTargetFor(status: AuthStatus): HTMLElement | null {
+    return status === 'signedOut' ? this.field('email') : null;
+  }
+
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
@@ -78,23 +88,23 @@ export class CognitoLogin extends CognitoFormElement {
 
     this.email = email;
     const failure = await this.submitting(async () => {
-      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.authFlow });
+      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.#authFlow });
       if (result.step === 'CONFIRM_SIGN_UP') this.error = { key: 'error.userNotConfirmed' };
       else if (result.step === 'RESET_PASSWORD') this.error = { key: 'error.passwordResetRequired' };
       else if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     });
-    if (failure) {
-      if (failure.key === 'error.incorrectCredentials') this.invalidField = 'password';
-      this.#clearPassword();
-    }
+    // Only a wrong password is emptied; after a network failure, a timeout or throttling the same password is
+    // still right, and Enter tries again.
+    if (failure) this.#afterFailure(failure.key === 'error.incorrectCredentials');
   }
 
-  /** After a failed attempt: the email stays, the password is emptied and focused for the next try. */
-  #clearPassword(): void {
+  /** After a failed attempt: the email stays; the password is focused for the next try, emptied if it was wrong. */
+  #afterFailure(wrongPassword: boolean): void {
+    if (wrongPassword) this.invalidField = 'password';
     void this.updateComplete.then(() => {
       const input = this.field('password');
       if (!input) return;
-      input.value = '';
+      if (wrongPassword) input.value = '';
       input.focus();
     });
   }
@@ -102,6 +112,8 @@ export class CognitoLogin extends CognitoFormElement {
   protected override render(): TemplateResult | typeof nothing {
     const { status, configProblem, notice } = this.auth.state;
     if (configProblem) {
+      // One message, not two: an enclosing <cognito-session> shows it (whatever its state).
+      if (this.closest('cognito-session')) return nothing;
       return html`<div role="alert" part="error config-error">${this.t(`config.${configProblem.code}`, { value: configProblem.value ?? '' })}</div>`;
     }
     switch (status) {
@@ -158,8 +170,8 @@ export class CognitoLogin extends CognitoFormElement {
               aria-describedby=${ids.error}
               @input=${() => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField)}
             />
-            <button part="toggle-password" type="button" aria-pressed=${this.revealed ? 'true' : 'false'} aria-controls=${ids.password} @click=${this.#onTogglePassword}>
-              ${this.t('login.showPassword')}
+            <button part="toggle-password" type="button" aria-controls=${ids.password} ?data-revealed=${this.revealed} @click=${this.#onTogglePassword}>
+              ${this.t(this.revealed ? 'login.hidePassword' : 'login.showPassword')}
             </button>
           </div>
         </div>

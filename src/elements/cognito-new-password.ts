@@ -1,9 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
-import { uniqueId } from '../internal/cognito-element.js';
+import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
+import type { AuthStatus } from '../store/types.js';
 import { CognitoFormElement } from './form-element.js';
+
+/** Cognito's default minimum length, and the range a user pool's policy allows. */
+const DEFAULT_MIN_LENGTH = 8;
+const MIN_LENGTH_RANGE = [6, 99] as const;
 
 type Rule = 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
 const RULES: Record<Rule, RegExp> = {
@@ -40,10 +45,13 @@ export class CognitoNewPassword extends CognitoFormElement {
   @state() private confirmation = '';
   @state() private attributeValues: Record<string, string> = {};
 
-  /** The pool's minimum password length (Cognito's default: 8). */
-  @property({ attribute: 'min-length', type: Number }) minLength = 8;
+  /** The pool's minimum password length, 6–99 (Cognito's default: 8). Anything else: 8, with a console warning. */
+  @property({ attribute: 'min-length', type: Number }) minLength = DEFAULT_MIN_LENGTH;
 
-  /** The pool's character rules, space-separated: any of `lowercase uppercase numbers symbols` (default: all). */
+  /**
+   * The pool's character rules, space-separated: any of `lowercase uppercase numbers symbols` (default: all).
+   * Unknown words are ignored with a console warning.
+   */
   @property() require = 'lowercase uppercase numbers symbols';
 
   /** Set by `<cognito-login>` on the element it embeds; a page's own element takes precedence over it. */
@@ -67,9 +75,23 @@ export class CognitoNewPassword extends CognitoFormElement {
     this.auth.store.unregisterNewPassword(this);
   }
 
+  override focusTargetFor(status: AuthStatus): HTMLElement | null {
+    return status === 'newPasswordRequired' ? this.field('password') : null;
+  }
+
+  /** `min-length` as a usable number: a typo must not make every password fail ("At least NaN characters"). */
+  get #minLength(): number {
+    const [low, high] = MIN_LENGTH_RANGE;
+    const n = this.minLength;
+    return Number.isInteger(n) && n >= low && n <= high ? n : fallBack(this, 'min-length', this.getAttribute('min-length') ?? n, `a whole number from ${low} to ${high}`, DEFAULT_MIN_LENGTH);
+  }
+
   get #rules(): { id: string; label: string; met: boolean }[] {
-    const wanted = new Set(this.require.split(/\s+/).filter(Boolean));
-    const rules = [{ id: 'length', label: this.t('policy.minLength', { n: this.minLength }), met: this.password.length >= this.minLength }];
+    const words = this.require.split(/\s+/).filter(Boolean);
+    for (const word of words) if (!(word in RULES)) fallBack(this, 'require', word, `each word one of ${Object.keys(RULES).join(' ')}`, 'the other words');
+    const wanted = new Set(words);
+    const minLength = this.#minLength;
+    const rules = [{ id: 'length', label: this.t('policy.minLength', { n: minLength }), met: this.password.length >= minLength }];
     for (const rule of Object.keys(RULES) as Rule[]) {
       if (wanted.has(rule)) rules.push({ id: rule, label: this.t(`policy.${rule}`), met: RULES[rule].test(this.password) });
     }
@@ -137,7 +159,7 @@ export class CognitoNewPassword extends CognitoFormElement {
             type="password"
             autocomplete="new-password"
             required
-            minlength=${this.minLength}
+            minlength=${this.#minLength}
             aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
             aria-describedby="${ids.rules} ${ids.error}"
             @input=${this.#onPasswordInput}

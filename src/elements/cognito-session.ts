@@ -1,17 +1,18 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { langOf, type MessageKey } from '../i18n/index.js';
-import { afterPaint, CognitoElement } from '../internal/cognito-element.js';
+import { property, query, state } from 'lit/decorators.js';
+import { langOf } from '../i18n/index.js';
+import { afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import { toAuthError } from '../store/errors.js';
-import type { AuthTokens } from '../store/types.js';
+import type { AuthStatus, AuthTokens } from '../store/types.js';
 
 /**
  * @summary The signed-in view: who is signed in, a sign-out button, and an auth gate for page content.
  *
  * Slotted content shows only in its state: `signed-in` content while signed in, `signed-out` content otherwise
  * (nothing else is shown when signed out). With `show-token`, a `<details>` shows the ID token, its decoded
- * claims and its expiry; tokens are never in the DOM without it.
+ * claims and its expiry; tokens are never in the DOM without it. A configuration problem (a typo in
+ * `user-pool-id`, no configuration at all) is shown here above the `signed-out` content, whatever the nesting.
+ * After a sign-in made on this page, focus moves to the "Signed in as …" line, so the next Tab is "Sign out".
  *
  * @slot signed-in - Shown only while signed in.
  * @slot signed-out - Shown only while signed out (or while a new password is still required).
@@ -20,6 +21,7 @@ import type { AuthTokens } from '../store/types.js';
  * @event cognito-auth-change - The auth status changed because of this element. `detail: { status, user }`.
  * @event cognito-error - A global sign-out did not go through (this browser stays signed in, the message is shown). `detail: { name, message, action: 'signOut' }`.
  *
+ * @csspart config-error - What is wrong with the configuration (only while something is).
  * @csspart base - The signed-in box.
  * @csspart user - "Signed in as …".
  * @csspart sign-out-button - The sign-out button.
@@ -66,6 +68,10 @@ export class CognitoSession extends CognitoElement {
     [part~='user'] {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    [part~='config-error'] {
+      margin: 0 0 0.5rem;
+      color: var(--_error);
     }
     [part~='sign-out-button'] {
       min-height: 2.25rem;
@@ -129,8 +135,10 @@ export class CognitoSession extends CognitoElement {
 
   @state() private busy = false;
   @state() private tokens: AuthTokens | null = null;
-  /** Why the last global sign-out failed: the key of its cause. */
-  @state() private failure: MessageKey | null = null;
+  /** Why the last global sign-out failed. */
+  @state() private failure: Message | null = null;
+
+  @query('[part~="user"]') private userLine!: HTMLElement | null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -146,6 +154,10 @@ export class CognitoSession extends CognitoElement {
     }
   }
 
+  override focusTargetFor(status: AuthStatus): HTMLElement | null {
+    return status === 'signedIn' ? this.userLine : null;
+  }
+
   async #onSignOut(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
@@ -156,22 +168,27 @@ export class CognitoSession extends CognitoElement {
       await this.auth.store.signOut({ global: this.global, origin: this });
     } catch (error) {
       // Still signed in here (the store reported it as cognito-error): say so, and let the user try again.
-      this.failure = toAuthError(error).key;
+      this.failure = failureMessage(error);
     } finally {
       this.busy = false;
     }
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { status, user } = this.auth.state;
+    const { status, user, configProblem } = this.auth.state;
+    if (configProblem) {
+      // Never a blank page for a setup mistake: a <cognito-login> in the slot leaves this message to us.
+      return html`<p part="error config-error" role="alert">${this.t(`config.${configProblem.code}`, { value: configProblem.value ?? '' })}</p>
+        <slot name="signed-out"></slot>`;
+    }
     if (status === 'loading') return nothing;
     if (status !== 'signedIn') return html`<slot name="signed-out"></slot>`;
     const label = this.busy ? this.t('session.busy') : this.global ? this.t('session.signOutEverywhere') : this.t('session.signOut');
     return html`
       <div part="base">
-        <p part="user">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
+        <p part="user" tabindex="-1">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
         <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#onSignOut}>${label}</button>
-        <p part="error" role="alert">${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure) }) : ''}</p>
+        <p part="error" role="alert">${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure.key, this.failure.params) }) : ''}</p>
         ${this.showToken && this.tokens ? this.#renderToken(this.tokens) : nothing}
       </div>
       <slot name="signed-in"></slot>

@@ -5,13 +5,13 @@
  */
 import { state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
-import { adoptLightDomStyles, afterPaint, CognitoElement } from '../internal/cognito-element.js';
+import { adoptLightDomStyles, afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { toAuthError, type CognitoAuthError } from '../store/errors.js';
 import { formStyles } from './form.styles.js';
 
 export abstract class CognitoFormElement extends CognitoElement {
   @state() protected busy = false;
-  @state() protected error: { key: MessageKey; params?: Record<string, string> } | null = null;
+  @state() protected error: Message | null = null;
   /** The `data-field` of the input the error is about. */
   @state() protected invalidField: string | null = null;
 
@@ -49,10 +49,9 @@ export abstract class CognitoFormElement extends CognitoElement {
       await action();
       return undefined;
     } catch (error) {
-      const failure = toAuthError(error);
       // `detail` is the service's own text (e.g. the pool's password rule): shown as text, never as markup.
-      this.error = { key: failure.key, params: { name: failure.name, detail: failure.message } };
-      return failure;
+      this.error = failureMessage(error);
+      return toAuthError(error);
     } finally {
       this.busy = false;
     }

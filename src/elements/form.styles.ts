@@ -87,10 +87,6 @@ export const formStyles = css`
       font: inherit;
       cursor: pointer;
     }
-    :is(cognito-login, cognito-new-password) [part~='toggle-password'][aria-pressed='true'] {
-      background: var(--_border);
-      color: var(--_surface);
-    }
     :is(cognito-login, cognito-new-password) [part~='submit-button'] {
       min-height: 2.75rem;
       padding: 0 1rem;

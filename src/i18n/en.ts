@@ -5,6 +5,7 @@ export const en = {
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.showPassword': 'Show password',
+  'login.hidePassword': 'Hide password',
   'login.loading': 'Checking your session…',
 
   'newPassword.heading': 'Choose a new password',
@@ -65,6 +66,7 @@ export const en = {
   'error.tooManyRequests': 'Too many requests right now. Wait a moment, then try again.',
   'error.network': 'The sign-in service could not be reached. Check your connection and try again.',
   'error.offline': 'You are offline. Reconnect, then try again.',
+  'error.timeout': 'The sign-in service did not answer in time. Check your connection and try again.',
   'error.serviceUnavailable': 'The sign-in service had a problem. Try again in a moment.',
   'error.invalidPassword': 'The new password was not accepted: {detail}',
   'error.passwordMismatch': 'The two passwords do not match.',

@@ -7,6 +7,7 @@ export const ja: Messages = {
   'login.submit': 'ログイン',
   'login.busy': 'ログイン中...',
   'login.showPassword': 'パスワードを表示',
+  'login.hidePassword': 'パスワードを隠す',
   'login.loading': 'ログイン状態を確認しています…',
 
   'newPassword.heading': '新しいパスワードを設定',
@@ -67,6 +68,7 @@ export const ja: Messages = {
   'error.tooManyRequests': 'リクエストが集中しています。少し待ってから再度お試しください。',
   'error.network': '認証サービスに接続できません。通信環境を確認して、もう一度お試しください。',
   'error.offline': 'オフラインです。ネットワークに接続してから、もう一度お試しください。',
+  'error.timeout': '認証サービスから時間内に応答がありませんでした。通信環境を確認して、もう一度お試しください。',
   'error.serviceUnavailable': '認証サービスで問題が発生しました。しばらくしてから再度お試しください。',
   'error.invalidPassword': '新しいパスワードは受け付けられませんでした: {detail}',
   'error.passwordMismatch': '2 つのパスワードが一致しません。',

@@ -6,9 +6,43 @@ import { LitElement, type CSSResult, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { langOf, onLanguageChange, translate, watchDocumentLang, type MessageKey } from '../i18n/index.js';
 import { AuthController } from '../store/auth-controller.js';
-import type { TokenStorage } from '../store/types.js';
+import { toAuthError } from '../store/errors.js';
+import type { AuthStatus, TokenStorage } from '../store/types.js';
+import { addFocusHost, removeFocusHost, type FocusHost } from './focus.js';
 
-export abstract class CognitoElement extends LitElement {
+/** A message to show: its key and the values of its `{placeholders}`. */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: Record<string, string | number>;
+}
+
+/**
+ * What to show for a failed action: its localized message with every placeholder filled, `{name}` (Cognito's
+ * error name) and `{detail}` (the service's own words, rendered as text) included.
+ */
+export function failureMessage(error: unknown): Message {
+  const failure = toAuthError(error);
+  return { key: failure.key, params: { name: failure.name, detail: failure.message } };
+}
+
+const warned = new WeakMap<Element, Set<string>>();
+
+/**
+ * An attribute value the element cannot use: a console warning (once per element and value) and the default.
+ * A typo must never produce a broken element ("At least NaN characters").
+ */
+export function fallBack<T>(host: Element, attribute: string, value: unknown, expected: string, fallback: T): T {
+  const seen = warned.get(host) ?? new Set<string>();
+  warned.set(host, seen);
+  const key = `${attribute}=${String(value)}`;
+  if (!seen.has(key)) {
+    seen.add(key);
+    console.warn(`cognito-elements: <${host.localName}> ${attribute}="${String(value)}" is not valid (${expected}); using ${String(fallback)}.`);
+  }
+  return fallback;
+}
+
+export abstract class CognitoElement extends LitElement implements FocusHost {
   protected readonly auth = new AuthController(this);
 
   /** The Cognito user pool id, e.g. `ap-northeast-1_AbC123xyZ`. Any one element's configuration serves the page. */
@@ -22,6 +56,9 @@ export abstract class CognitoElement extends LitElement {
 
   /** Where tokens are kept: `local` (default) or `session` (gone when the tab closes: for shared computers). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'local';
+
+  /** The deadline of every network action, in milliseconds (default 15000): then a clear error, never a hang. */
+  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs: number | undefined;
 
   /**
    * The element's own `lang` attribute, observed so that a change re-renders it: `en`, `ja`, or any language
@@ -37,15 +74,22 @@ export abstract class CognitoElement extends LitElement {
     super.connectedCallback();
     watchDocumentLang();
     this.#stopLanguage = onLanguageChange(() => this.requestUpdate());
+    addFocusHost(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopLanguage?.();
+    removeFocusHost(this);
+  }
+
+  /** Where focus goes when a user's action brings this status (see internal/focus.ts); none by default. */
+  focusTargetFor(_status: AuthStatus): HTMLElement | null {
+    return null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('userPoolId') || changed.has('clientId') || changed.has('endpoint') || changed.has('tokenStorage'))) {
+    if (this.hasUpdated && (changed.has('userPoolId') || changed.has('clientId') || changed.has('endpoint') || changed.has('tokenStorage') || changed.has('timeoutMs'))) {
       this.#applyConfiguration();
     }
     const status = this.auth.state.status;
@@ -54,8 +98,10 @@ export abstract class CognitoElement extends LitElement {
 
   #applyConfiguration(): void {
     if (!this.userPoolId && !this.clientId && !this.endpoint) return;
+    const storage = this.tokenStorage === 'local' || this.tokenStorage === 'session' ? this.tokenStorage : fallBack(this, 'token-storage', this.tokenStorage, 'local or session', 'local' as const);
+    const timeoutMs = this.timeoutMs === undefined || (Number.isFinite(this.timeoutMs) && this.timeoutMs >= 100) ? this.timeoutMs : fallBack(this, 'timeout-ms', this.timeoutMs, 'milliseconds, at least 100', undefined);
     this.auth.store.configure(
-      { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage: this.tokenStorage },
+      { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage, timeoutMs },
       { origin: this },
     );
   }

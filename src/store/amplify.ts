@@ -8,7 +8,8 @@
  * 'aws-amplify' is seen here, and ours is seen by the app's Amplify calls.
  */
 import { Amplify, getGlobalContext, hasGlobalContext, type ResourcesConfig } from '@aws-amplify/core';
-import { confirmSignIn, fetchAuthSession, signIn, signOut, type AuthSession } from 'aws-amplify/auth';
+import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
+import { confirmSignIn, fetchAuthSession, signIn, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub, defaultStorage, sessionStorage } from 'aws-amplify/utils';
 import type { AuthFlow, AuthTokens, CognitoConfig, TokenStorage } from './types.js';
@@ -66,34 +67,88 @@ export async function completeNewPassword(password: string, attributes: Readonly
   return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
 }
 
-/** Signs out of this browser: revokes this sign-in's refresh token (best effort), clears storage, tells other tabs. */
-export async function signOutHere(): Promise<void> {
-  await signOut();
+/**
+ * Signs out of this browser: forgets the tokens here at once and tells other tabs (they see the storage change),
+ * and asks Cognito to revoke this sign-in's refresh token. Made here, not through Amplify's `signOut()`: that one
+ * awaits RevokeToken before it clears anything, so a request that never answers kept the user "signing out"
+ * forever with every token still stored, and a late answer would clear whatever session exists by then.
+ * The revocation (`revoke`) waits at most `graceMs` before the tokens are cleared (so that it normally lands
+ * first, as Amplify's does), and is abandoned after `timeoutMs`; its failure changes nothing here.
+ */
+export async function signOutHere(options: { readonly revoke: boolean; readonly timeoutMs: number; readonly graceMs: number }): Promise<void> {
+  const { timeoutMs, graceMs } = options;
+  const stored = options.revoke ? await cognitoUserPoolsTokenProvider.tokenOrchestrator.getTokenStore().loadTokens() : null;
+  const clientId = currentResources()?.Auth?.Cognito?.userPoolClientId;
+  // Amplify's rule: only tokens that carry `origin_jti` belong to a revocable session.
+  if (stored?.refreshToken && clientId && stored.accessToken.payload['origin_jti']) {
+    const revoked = cognitoRequest('RevokeToken', { ClientId: clientId, Token: stored.refreshToken }, timeoutMs).catch(() => undefined);
+    await Promise.race([revoked, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  }
+  await clearLocalSession();
+  Hub.dispatch('auth', { event: 'signedOut' }, 'Auth', AMPLIFY_SYMBOL);
+}
+
+/** Removes this browser's tokens (and any identity-pool credentials an app's own Amplify set up). */
+export async function clearLocalSession(): Promise<void> {
+  await cognitoUserPoolsTokenProvider.tokenOrchestrator.clearTokens();
+  await Amplify.Auth.clearCredentials();
 }
 
 /**
  * Cognito GlobalSignOut: ends every session of the user, on every device. Made here, not through
  * `signOut({ global: true })`: Amplify swallows a failed GlobalSignOut and clears this browser anyway, so a user
  * signing out a lost phone would be told it worked when the phone stays signed in. This throws instead (Cognito's
- * error name, or fetch's TypeError when the service cannot be reached) and leaves this browser signed in.
+ * error name, `NetworkError`, `TimeoutError`) and leaves this browser signed in.
  */
-export async function globalSignOut(): Promise<void> {
+export async function globalSignOut(timeoutMs: number): Promise<void> {
   const tokens = await currentTokens(); // refreshes an expired access token first
+  if (!tokens) return;
+  await cognitoRequest('GlobalSignOut', { AccessToken: tokens.accessToken }, timeoutMs);
+}
+
+function endpoint(): string | undefined {
   const cognito = currentResources()?.Auth?.Cognito;
-  if (!tokens || !cognito?.userPoolId) return;
+  if (!cognito?.userPoolId) return undefined;
   const region = cognito.userPoolId.split('_')[0]!;
-  const endpoint = cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GlobalSignOut' },
-    body: JSON.stringify({ AccessToken: tokens.accessToken }),
-  });
-  if (response.ok) return;
-  // Cognito's error: `{ "__type": "NotAuthorizedException", "message": "…" }` (the name may be `…#`-qualified).
-  const body = (await response.json().catch(() => ({}))) as { __type?: string; message?: string };
-  const error = new Error(body.message ?? `GlobalSignOut: HTTP ${response.status}`);
-  error.name = body.__type?.split('#').pop() || 'UnknownError';
-  throw error;
+  return cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
+}
+
+function serviceError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/**
+ * One Cognito API call over fetch, for the calls Amplify cannot be trusted with (see above), with a deadline.
+ * Only Cognito's real success counts: a 2xx whose body is a JSON object. Anything else (an HTML page from a proxy,
+ * a non-JSON 200) is an error, never a success. Errors carry Cognito's name (`{ "__type": "…" }`, possibly
+ * `…#`-qualified), `NetworkError` when the service cannot be reached, `TimeoutError` when it did not answer.
+ */
+export async function cognitoRequest(target: string, body: object, timeoutMs: number): Promise<Record<string, unknown>> {
+  const url = endpoint();
+  if (!url) throw serviceError('NotSignedIn', 'No user pool is configured');
+  let response: Response;
+  let payload: unknown;
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
+      body: JSON.stringify(body),
+      signal,
+    });
+    payload = await response.json().catch(() => undefined);
+  } catch (error) {
+    if (signal.aborted) throw serviceError('TimeoutError', `${target}: no answer within ${timeoutMs} ms`);
+    throw serviceError('NetworkError', `${target}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const object = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
+  const type = typeof object?.['__type'] === 'string' ? (object['__type'] as string).split('#').pop() : undefined;
+  if (response.ok && object && !type) return object;
+  const message = typeof object?.['message'] === 'string' ? (object['message'] as string) : `${target}: unexpected answer (HTTP ${response.status})`;
+  throw serviceError(type || (response.status >= 500 ? 'ServiceUnavailable' : 'UnexpectedResponse'), message);
 }
 
 /** The current tokens, refreshed first when expired (or when forced); undefined when signed out. */

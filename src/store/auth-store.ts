@@ -17,8 +17,9 @@ import {
   type SignedOutReason,
 } from '../events.js';
 import * as amplify from './amplify.js';
-import { configProblem, sameConfig } from './config.js';
-import { CognitoAuthError, configKey, isNetworkError, toAuthError } from './errors.js';
+import { configProblem, describeConfigProblem, sameConfig, validTimeout } from './config.js';
+import { CognitoAuthError, configKey, isSessionEnded, toAuthError, withDeadline } from './errors.js';
+import { whenPageScriptsHaveRun } from './page.js';
 import type { MessageKey } from '../i18n/types.js';
 import type { AuthFlow, AuthState, AuthTokens, AuthUser, CognitoConfig, ConfigProblem } from './types.js';
 
@@ -42,8 +43,13 @@ export interface SignInResult {
 }
 
 const NEW_PASSWORD_STEP = 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
-/** Retry a refresh that failed for lack of network after this long; the session is kept meanwhile. */
-const NETWORK_RETRY_MS = 30_000;
+/** The deadline of every network action unless configured (`timeoutMs`). */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a local sign-out waits for RevokeToken before it clears this browser anyway. */
+const REVOKE_GRACE_MS = 2_000;
+/** A refresh that failed for a transient reason is retried after 5 s, 10 s, 20 s, … up to 5 min (± 20 %). */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 300_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {
@@ -68,6 +74,14 @@ export class AuthStore {
   /** > 0 while this store drives Amplify: Hub's same-tab echo of our own action is then ignored. */
   #acting = 0;
   #warnedConflict = false;
+  #timeoutMs = DEFAULT_TIMEOUT_MS;
+  /** Transient refresh failures in a row: the backoff of the next retry. */
+  #refreshFailures = 0;
+  /** True while the scheduler's own refresh runs (its failure is handled there, not by the Hub follower). */
+  #refreshing = false;
+  readonly #onOnline = (): void => {
+    if (this.#refreshFailures > 0 && this.#current.status === 'signedIn') void this.#refreshNow();
+  };
   readonly #newPasswordHosts: { element: Element; embedded: boolean }[] = [];
 
   get state(): AuthState {
@@ -96,9 +110,18 @@ export class AuthStore {
     const problem = configProblem(config);
     if (problem) {
       // A broken second configuration must not take down a working first one: report it, keep going.
-      if (this.#config) this.#emit(this.#configErrorEvent(problem), options.origin);
-      else this.#setConfigProblem(problem, options.origin);
+      if (this.#config) {
+        console.error(describeConfigProblem(problem));
+        this.#emitWhenPageReady([this.#configErrorEvent(problem)], options.origin);
+      } else {
+        this.#setConfigProblem(problem, options.origin);
+      }
       return false;
+    }
+    if (config.timeoutMs !== undefined) {
+      const timeout = validTimeout(config.timeoutMs);
+      if (timeout === undefined) console.warn(`cognito-elements: timeoutMs ${String(config.timeoutMs)} is not a usable deadline (100–600000 ms); ${this.#timeoutMs} ms stays in use.`);
+      else this.#timeoutMs = timeout;
     }
     const wanted: CognitoConfig = { ...config, userPoolId: config.userPoolId.trim(), userPoolClientId: config.userPoolClientId.trim() };
     const inUse = this.#config ?? amplify.existingConfig();
@@ -128,14 +151,31 @@ export class AuthStore {
     this.#emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message, action: 'configure' }), origin);
   }
 
+  /**
+   * No usable configuration: the elements show what is wrong (state `configProblem`), the console says it, and the
+   * store leaves `loading` for `signedOut`, so that no element waits forever for a session that cannot come.
+   */
   #setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
-    this.#patch({ configProblem: problem });
-    this.#emit(this.#configErrorEvent(problem), origin);
+    console.error(describeConfigProblem(problem));
+    const leavesLoading = this.#current.status === 'loading';
+    this.#patch(leavesLoading ? { configProblem: problem, status: 'signedOut', user: null, pending: null } : { configProblem: problem });
+    const events: Event[] = [this.#configErrorEvent(problem)];
+    if (leavesLoading) events.push(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }));
+    this.#emitWhenPageReady(events, origin);
   }
 
   #configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
-    const message = `Invalid configuration: ${problem.code}${problem.value ? ` (${problem.value})` : ''}`;
-    return new CognitoErrorEvent({ name: 'ConfigurationError', message, action: 'configure' });
+    return new CognitoErrorEvent({ name: 'ConfigurationError', message: describeConfigProblem(problem), action: 'configure' });
+  }
+
+  /**
+   * A configuration is usually checked while the bundle is still loading, before the page's own scripts (which
+   * come after it) could listen: its events wait until those scripts have run. State changes at once.
+   */
+  #emitWhenPageReady(events: readonly Event[], origin: EventTarget | undefined): void {
+    whenPageScriptsHaveRun(() => {
+      for (const event of events) this.#emit(event, origin);
+    });
   }
 
   // ----------------------------------------------------------------------------------------------- elements
@@ -160,18 +200,16 @@ export class AuthStore {
    */
   #checkForMissingConfig(): void {
     if (this.#missingTimer !== undefined || this.#current.configProblem) return;
-    const check = () => {
-      this.#missingTimer = setTimeout(() => {
+    this.#missingTimer = setTimeout(() => {
+      whenPageScriptsHaveRun(() => {
         this.#missingTimer = undefined;
         if (!this.#config && !this.#current.configProblem && !this.#disposed) {
           const existing = amplify.existingConfig();
           if (existing) this.configure(existing);
           else this.#setConfigProblem({ code: 'missing' }, undefined);
         }
-      }, 0);
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
-    else check();
+      });
+    }, 0);
   }
 
   /** Elements of `<cognito-new-password>`: the page's own take the challenge before the one inside a login. */
@@ -207,31 +245,42 @@ export class AuthStore {
     if (this.#started || this.#disposed || !this.#config) return;
     this.#started = true;
     this.#stopHub = amplify.listen((event, crossTab, error) => void this.#onHub(event, crossTab, error));
+    if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
     void this.#restore();
   }
 
-  /** The session already in storage: no request while its tokens are valid. */
+  /**
+   * The session already in storage: no request while its tokens are valid. Expired tokens that cannot be
+   * refreshed right now (no network, no answer, a service error) keep the session, as Amplify keeps the tokens:
+   * no silent sign-out, and a retry later. Only a session that has definitely ended restores as signed out.
+   */
   async #restore(): Promise<void> {
+    const before = this.#current.status; // `loading`, or `signedOut` after a configuration problem was mended
     let tokens: AuthTokens | undefined;
-    let offlineClaims: Record<string, unknown> | undefined;
+    let keptClaims: Record<string, unknown> | undefined;
     try {
-      tokens = await amplify.currentTokens();
+      tokens = await this.#deadline(amplify.currentTokens());
     } catch (error) {
-      // Expired tokens and no network to refresh them: Amplify keeps them, and so do we (no silent sign-out).
-      if (isNetworkError(error)) offlineClaims = await amplify.storedIdTokenClaims();
+      if (isSessionEnded(error)) await amplify.clearLocalSession().catch(() => undefined);
+      else keptClaims = await amplify.storedIdTokenClaims();
       this.#emit(this.#errorEvent(toAuthError(error), 'restore'), undefined);
     }
-    if (this.#disposed || this.#current.status !== 'loading') return;
+    if (this.#disposed || this.#current.status !== before) return;
     if (tokens) {
       this.#patch({ status: 'signedIn', user: userFromClaims(tokens.idTokenClaims), pending: null });
       this.#scheduleRefresh(tokens);
-    } else if (offlineClaims) {
-      this.#patch({ status: 'signedIn', user: userFromClaims(offlineClaims), pending: null });
-      this.#refreshTimer = setTimeout(() => void this.#refreshNow(), NETWORK_RETRY_MS);
+    } else if (keptClaims) {
+      this.#patch({ status: 'signedIn', user: userFromClaims(keptClaims), pending: null });
+      this.#scheduleRetry();
     } else {
       this.#patch({ status: 'signedOut', user: null, pending: null });
     }
-    this.#emit(new CognitoAuthChangeEvent({ status: this.#current.status, user: this.#current.user }), undefined);
+    if (this.#current.status !== before) this.#emit(new CognitoAuthChangeEvent({ status: this.#current.status, user: this.#current.user }), undefined);
+  }
+
+  /** Every network action: a deadline, after which it fails with `TimeoutError` and the element is usable again. */
+  #deadline<T>(work: Promise<T>): Promise<T> {
+    return withDeadline(work, this.#timeoutMs);
   }
 
   // ------------------------------------------------------------------------------------------------ actions
@@ -243,7 +292,9 @@ export class AuthStore {
     if (this.#current.notice) this.#patch({ notice: null });
     this.#acting++;
     try {
-      const step = await amplify.signInWithPassword(email.trim(), password, options.authFlow ?? this.#config?.authFlow ?? 'srp');
+      // An abandoned sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then
+      // shows the user signed in (reason `sign-in`), which is the truth.
+      const step = await this.#deadline(amplify.signInWithPassword(email.trim(), password, options.authFlow ?? this.#config?.authFlow ?? 'srp'));
       if (step.done) {
         await this.#enterSignedIn('sign-in', origin);
       } else if (step.step === NEW_PASSWORD_STEP) {
@@ -269,7 +320,7 @@ export class AuthStore {
     }
     this.#acting++;
     try {
-      const step = await amplify.completeNewPassword(password, attributes);
+      const step = await this.#deadline(amplify.completeNewPassword(password, attributes));
       if (step.done) await this.#enterSignedIn('new-password', origin);
       else this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
       return { status: this.#current.status, step: step.step };
@@ -294,19 +345,25 @@ export class AuthStore {
   }
 
   /**
-   * Signs out here (revoking this sign-in's tokens), or everywhere with `global`. Signing out here does not
-   * depend on the network. A global sign-out that Cognito did not confirm (no network, service error) rejects with a
-   * CognitoAuthError and leaves this browser signed in, so that the user can try again: never a silent
-   * "signed out" while other devices stay signed in. An access token already revoked means this session has
-   * ended anyway: then it signs out here.
+   * Signs out here (revoking this sign-in's refresh token), or everywhere with `global`. Signing out here does not
+   * depend on the network: this browser is cleared within a couple of seconds whatever RevokeToken does. A global
+   * sign-out that Cognito did not confirm (no network, no answer, a service error, an answer that is not Cognito's)
+   * rejects with a CognitoAuthError and leaves this browser signed in, so that the user can try again: never a
+   * silent "signed out" while other devices stay signed in. An access token already revoked means this session
+   * has ended anyway: then it signs out here.
    */
   async signOut(options: ActionOptions & { readonly global?: boolean } = {}): Promise<void> {
     const { origin } = options;
     if (this.#current.status !== 'signedIn') return;
     this.#acting++;
     try {
-      if (options.global) await amplify.globalSignOut().catch((error: unknown) => this.#unlessSessionEnded(error));
-      await amplify.signOutHere();
+      if (options.global) {
+        await this.#deadline(amplify.globalSignOut(this.#timeoutMs)).catch((error: unknown) => this.#unlessSessionEnded(error));
+        // GlobalSignOut has ended every refresh token: nothing is left to revoke.
+        await amplify.signOutHere({ revoke: false, timeoutMs: this.#timeoutMs, graceMs: 0 });
+      } else {
+        await amplify.signOutHere({ revoke: true, timeoutMs: this.#timeoutMs, graceMs: REVOKE_GRACE_MS });
+      }
     } catch (error) {
       throw this.#fail(error, 'signOut', origin);
     } finally {
@@ -326,7 +383,7 @@ export class AuthStore {
     this.#assertConfigured('getTokens', origin);
     let tokens: AuthTokens | undefined;
     try {
-      tokens = await amplify.currentTokens(options.forceRefresh === true);
+      tokens = await this.#deadline(amplify.currentTokens(options.forceRefresh === true));
     } catch (error) {
       throw this.#fail(error, 'getTokens', origin);
     }
@@ -337,7 +394,7 @@ export class AuthStore {
   /** The current tokens for a view of them (no event on failure: a view is not an action); undefined when none. */
   async peekTokens(): Promise<AuthTokens | undefined> {
     if (!this.#config || this.#current.status !== 'signedIn') return undefined;
-    return amplify.currentTokens().catch(() => undefined);
+    return this.#deadline(amplify.currentTokens()).catch(() => undefined);
   }
 
   /**
@@ -360,7 +417,7 @@ export class AuthStore {
   // ------------------------------------------------------------------------------------- transitions, events
 
   async #enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<void> {
-    const tokens = await amplify.currentTokens();
+    const tokens = await this.#deadline(amplify.currentTokens());
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'error.generic');
     const user = userFromClaims(tokens.idTokenClaims);
     this.#patch({ status: 'signedIn', user, pending: null });
@@ -371,6 +428,7 @@ export class AuthStore {
 
   #enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
     this.#clearRefresh();
+    this.#refreshFailures = 0;
     const wasSignedIn = this.#current.status === 'signedIn';
     if (this.#current.status === 'signedOut') return;
     this.#patch({ status: 'signedOut', user: null, pending: null });
@@ -393,8 +451,11 @@ export class AuthStore {
         if (this.#current.status === 'signedIn') await this.#refreshed();
         break;
       case 'tokenRefresh_failure':
-        if (isNetworkError(error)) this.#retryRefreshLater(error);
-        else if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
+        // A refresh made for getTokens()/authFetch(): that call reports its own failure; the scheduler's own
+        // refresh is handled in #refreshNow. Here: end a session that has ended, else retry with backoff.
+        if (this.#current.status !== 'signedIn' || this.#refreshing) break;
+        if (isSessionEnded(error)) await this.#sessionEnded();
+        else this.#scheduleRetry();
         break;
     }
   }
@@ -404,7 +465,7 @@ export class AuthStore {
     // Another tab writes its tokens one key at a time: wait briefly until all are there.
     let tokens: AuthTokens | undefined;
     for (let attempt = 0; attempt < 10 && !tokens; attempt++) {
-      tokens = await amplify.currentTokens().catch(() => undefined);
+      tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
       if (!tokens) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (!tokens || this.#disposed) return;
@@ -420,7 +481,7 @@ export class AuthStore {
   }
 
   async #refreshed(): Promise<void> {
-    const tokens = await amplify.currentTokens().catch(() => undefined);
+    const tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
     if (!tokens) return;
     const user = userFromClaims(tokens.idTokenClaims);
     // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.
@@ -434,30 +495,52 @@ export class AuthStore {
    */
   #scheduleRefresh(tokens: AuthTokens): void {
     this.#clearRefresh();
+    this.#refreshFailures = 0;
     const lifetime = tokens.expiresAt.getTime() - tokens.issuedAt.getTime();
     const margin = Math.min(60_000, Math.max(lifetime / 4, 0));
     const delay = Math.min(Math.max(tokens.expiresAt.getTime() - Date.now() - margin, 1000), MAX_TIMER_MS);
     this.#refreshTimer = setTimeout(() => void this.#refreshNow(), delay);
   }
 
+  /**
+   * Only a definite end of the session (see isSessionEnded) signs out, and then no token stays behind. Any other
+   * failure (no network, no answer, 5xx, throttling, an answer that is not Cognito's) keeps the session — Amplify
+   * keeps the tokens too, so a "signed out" screen would be a lie a reload undoes — and retries with backoff
+   * (amplify-js#7864).
+   */
   async #refreshNow(): Promise<void> {
-    this.#refreshTimer = undefined;
-    if (this.#current.status !== 'signedIn' || this.#disposed) return;
+    this.#clearRefresh();
+    if (this.#current.status !== 'signedIn' || this.#disposed || this.#refreshing) return;
+    this.#refreshing = true;
     try {
-      const tokens = await amplify.currentTokens(true);
+      const tokens = await this.#deadline(amplify.currentTokens(true));
+      // No tokens: Amplify answered NotAuthorized with null, or another tab signed out and cleared them.
       if (tokens) this.#scheduleRefresh(tokens);
-      else this.#enterSignedOut('expired', undefined);
+      else await this.#sessionEnded();
     } catch (error) {
-      if (isNetworkError(error)) this.#retryRefreshLater(error);
-      else this.#enterSignedOut('expired', undefined);
+      if (isSessionEnded(error)) {
+        await this.#sessionEnded();
+      } else if (this.#current.status === 'signedIn') {
+        this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
+        this.#scheduleRetry();
+      }
+    } finally {
+      this.#refreshing = false;
     }
   }
 
-  /** amplify-js#7864: a refresh that failed for lack of network keeps the session; try again later. */
-  #retryRefreshLater(error: unknown): void {
-    if (this.#current.status !== 'signedIn' || this.#refreshTimer !== undefined) return;
-    this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
-    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), NETWORK_RETRY_MS);
+  /** The session has ended for good: clear this browser (Amplify may not have yet), then signed out, `expired`. */
+  async #sessionEnded(): Promise<void> {
+    this.#clearRefresh();
+    await amplify.clearLocalSession().catch(() => undefined);
+    if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
+  }
+
+  #scheduleRetry(): void {
+    this.#clearRefresh();
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** this.#refreshFailures, RETRY_MAX_MS) * (0.8 + Math.random() * 0.4);
+    this.#refreshFailures++;
+    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), delay);
   }
 
   #clearRefresh(): void {
@@ -503,6 +586,7 @@ export class AuthStore {
     this.#disposed = true;
     this.#stopHub?.();
     this.#clearRefresh();
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
     if (this.#missingTimer !== undefined) clearTimeout(this.#missingTimer);
     this.#listeners.clear();
   }

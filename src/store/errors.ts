@@ -41,6 +41,9 @@ const BY_NAME: Record<string, MessageKey> = {
   CodeMismatchException: 'error.codeMismatch',
   ExpiredCodeException: 'error.codeExpired',
   NetworkError: 'error.network',
+  TimeoutError: 'error.timeout',
+  // A 2xx that is not Cognito's answer (an HTML page from a proxy, a non-JSON body).
+  UnexpectedResponse: 'error.serviceUnavailable',
   UserAlreadyAuthenticatedException: 'error.alreadySignedIn',
   UserUnAuthenticatedException: 'error.notSignedIn',
   NotSignedIn: 'error.notSignedIn',
@@ -82,3 +85,30 @@ export function configKey(problem: ConfigProblem): MessageKey {
 
 export const isNetworkError = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(error.message)));
+
+/**
+ * Errors that end a session for good: the refresh token is expired, revoked or reused, or the user is gone or
+ * must reset the password. The same list for which Amplify clears the tokens (TokenOrchestrator.isAuthenticationError);
+ * every other failure of a refresh (network, timeout, 5xx, throttling, a garbled answer) is transient.
+ */
+const SESSION_ENDED = ['NotAuthorizedException', 'TokenRevokedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException', 'RefreshTokenReuseException'];
+
+export const isSessionEnded = (error: unknown): boolean => error instanceof Error && SESSION_ENDED.some((name) => error.name.startsWith(name));
+
+/** Rejects with a `TimeoutError` when `work` has not settled within `ms` (the work itself goes on unobserved). */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  work.catch(() => undefined); // a late failure of abandoned work is not an unhandled rejection
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new CognitoAuthError('TimeoutError', `No answer within ${ms} ms`, 'error.timeout')), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -33,6 +33,11 @@ export interface CognitoConfig {
   readonly storage?: TokenStorage | undefined;
   /** `srp` (default, the password never leaves the browser) or `password` (USER_PASSWORD_AUTH). */
   readonly authFlow?: AuthFlow | undefined;
+  /**
+   * The deadline of every network action (sign-in, a challenge answer, sign-out, a refresh, reading tokens), in
+   * milliseconds; default 15000. An action with no answer by then fails with `TimeoutError`.
+   */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** What is wrong with the configuration, for a message that names it. */
@@ -47,6 +52,10 @@ export interface AuthState {
   readonly user: AuthUser | null;
   /** Set while status is `newPasswordRequired`. */
   readonly pending: PendingStep | null;
+  /**
+   * What is wrong with the configuration, while something is (the elements show it, and the status is then
+   * `signedOut`, never stuck at `loading`); null when the configuration in use is fine.
+   */
   readonly configProblem: ConfigProblem | null;
   /** Why the user is back at the sign-in form, when it was not their doing (e.g. `error.sessionExpired`). */
   readonly notice: MessageKey | null;

@@ -9,6 +9,14 @@ const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>(
 const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
 const emailInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
 
+/** Collects console.warn lines until restored. */
+function captureWarnings(): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  return { lines, restore: () => (console.warn = warn) };
+}
+
 /** Submits and waits for the answer to be shown. */
 async function failWith(login: HTMLElement, email: string, password: string): Promise<CognitoErrorEvent> {
   const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
@@ -39,16 +47,32 @@ describe('<cognito-login>', () => {
       await expect(login).to.be.accessible();
     });
 
-    it('has an accessible show-password toggle', async () => {
+    it('has an accessible show/hide-password toggle whose label says what it will do, readable in both states', async () => {
       const login = await loginFixture();
       const toggle = login.querySelector<HTMLButtonElement>('[part~="toggle-password"]')!;
-      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(toggle.textContent?.trim()).to.equal('Show password');
       expect(toggle.getAttribute('aria-controls')).to.equal(passwordInput(login).id);
+      // A label that changes must not also carry a pressed state ("Hide password, pressed" says the opposite).
+      expect(toggle.hasAttribute('aria-pressed')).to.equal(false);
       toggle.click();
-      await waitUntil(() => toggle.getAttribute('aria-pressed') === 'true');
+      await waitUntil(() => toggle.textContent?.trim() === 'Hide password');
       expect(passwordInput(login).type).to.equal('text');
+      await expect(login).to.be.accessible(); // color contrast of the revealed state included
+      await emulateMedia({ colorScheme: 'dark' });
+      document.documentElement.classList.add('dark-page');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      try {
+        expect(getComputedStyle(login).color).to.equal('rgb(230, 237, 243)');
+        await expect(login).to.be.accessible();
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        document.documentElement.classList.remove('dark-page');
+        await emulateMedia({ colorScheme: 'light' });
+      }
       toggle.click();
-      await waitUntil(() => toggle.getAttribute('aria-pressed') === 'false');
+      await waitUntil(() => toggle.textContent?.trim() === 'Show password');
       expect(passwordInput(login).type).to.equal('password');
     });
 
@@ -272,6 +296,78 @@ describe('<cognito-login>', () => {
       const signedIn = oneEvent(login, 'cognito-signed-in');
       await submitLogin(login, emailInput(login).value, 'Passw0rd!');
       await signedIn;
+    });
+
+    it('keeps the typed password after a network failure or throttling (only a wrong password empties it)', async () => {
+      const login = await loginFixture({ viaProxy: true });
+      await setFaults([{ kind: 'network' }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(passwordInput(login).value).to.equal('Passw0rd!');
+      await waitUntil(() => document.activeElement === passwordInput(login), 'the password field is focused for the retry');
+      await setFaults([{ target: 'InitiateAuth', kind: 'error', type: 'TooManyRequestsException', message: 'Rate exceeded' }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(passwordInput(login).value).to.equal('Passw0rd!');
+      await setFaults([]);
+      // Enter on the kept password is the retry.
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      login.querySelector('form')!.requestSubmit();
+      await signedIn;
+    });
+
+    it('no answer at all: after the deadline a clear message, the typed input kept, and the form works again', async () => {
+      const a = await poolAttributes({ viaProxy: true });
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+        <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1500"></cognito-login>
+      </div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      await setFaults([{ target: 'InitiateAuth', kind: 'hang' }]);
+      const started = Date.now();
+      const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(event.detail.name).to.equal('TimeoutError');
+      expect(Date.now() - started).to.be.below(10_000);
+      expect(alertText(login)).to.equal('The sign-in service did not answer in time. Check your connection and try again.');
+      expect(submitButton(login).textContent?.trim()).to.equal('Sign in');
+      expect(emailInput(login).value).to.equal('demo@example.com');
+      expect(passwordInput(login).value).to.equal('Passw0rd!');
+      await expect(login).to.be.accessible();
+      await setFaults([]);
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      login.querySelector('form')!.requestSubmit();
+      await signedIn;
+    });
+
+    it('no answer at all, in Japanese', async () => {
+      const a = await poolAttributes({ viaProxy: true });
+      const wrapper = await fixture<HTMLElement>(html`<div lang="ja">
+        <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1000"></cognito-login>
+      </div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      await setFaults([{ target: 'RespondToAuthChallenge', kind: 'hang' }]);
+      await failWith(login, 'demo@example.com', 'Passw0rd!');
+      expect(alertText(login)).to.equal('認証サービスから時間内に応答がありませんでした。通信環境を確認して、もう一度お試しください。');
+    });
+
+    it('an invalid auth-flow falls back to SRP with a console warning, and signs in', async () => {
+      const a = await poolAttributes();
+      const warnings = captureWarnings();
+      try {
+        const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+          <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} auth-flow="passwrd"></cognito-login>
+        </div>`);
+        const login = wrapper.querySelector('cognito-login')!;
+        await waitUntil(() => login.getAttribute('state') === 'signedOut');
+        const mark = (await requestLog()).length;
+        const signedIn = oneEvent(login, 'cognito-signed-in');
+        await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+        await signedIn;
+        // SRP answers a challenge; USER_PASSWORD_AUTH would not.
+        expect((await requestLog(mark)).map((r) => r.target)).to.include('RespondToAuthChallenge');
+        expect(warnings.lines.filter((w) => w.includes('auth-flow="passwrd"'))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
     });
 
     it('any other error: a generic message with the error name', async () => {

@@ -14,7 +14,7 @@ async function temporaryUser(poolId?: string): Promise<string> {
 async function challenged(options: { viaProxy?: boolean; attrs?: string; email?: string } = {}) {
   const a = await poolAttributes(options);
   const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-    <cognito-new-password user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} min-length=${options.attrs === 'weak' ? 4 : 8}></cognito-new-password>
+    <cognito-new-password user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} min-length=${options.attrs === 'weak' ? 6 : 8}></cognito-new-password>
   </div>`);
   const element = wrapper.querySelector('cognito-new-password')!;
   await waitUntil(() => element.getAttribute('state') === 'signedOut');
@@ -103,16 +103,42 @@ describe('<cognito-new-password>', () => {
     // The element is told about a laxer policy than the pool has: the server's answer is what the user sees.
     const { element } = await challenged({ attrs: 'weak' });
     element.setAttribute('require', '');
-    type(element, 'new-password', 'abcd');
-    type(element, 'confirm-password', 'abcd');
+    type(element, 'new-password', 'abcdef');
+    type(element, 'confirm-password', 'abcdef');
     const failed = oneEvent(element, 'cognito-error') as Promise<CognitoErrorEvent>;
     submit(element);
     const event = await failed;
     expect(event.detail.name).to.equal('InvalidPasswordException');
     await waitUntil(() => alertText(element) !== '');
     expect(alertText(element)).to.equal('The new password was not accepted: Password did not conform with policy: Password not long enough');
-    expect(element.querySelector<HTMLInputElement>('input[name="new-password"]')!.value).to.equal('abcd');
+    expect(element.querySelector<HTMLInputElement>('input[name="new-password"]')!.value).to.equal('abcdef');
     await expect(element).to.be.accessible();
+  });
+
+  it('a typo in min-length or require falls back to the default with a console warning, and good passwords pass', async () => {
+    const { element } = await challenged();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      element.setAttribute('min-length', 'abc');
+      element.setAttribute('require', 'lowercase digits');
+      await element.updateComplete;
+      const lengthRule = element.querySelector('[data-rule="length"]')!.textContent!;
+      expect(lengthRule).to.contain('At least 8 characters');
+      expect(lengthRule).to.not.contain('NaN');
+      type(element, 'new-password', 'N3w-Passw0rd!');
+      type(element, 'confirm-password', 'N3w-Passw0rd!');
+      await element.updateComplete;
+      expect(metRules(element)).to.include.members(['length', 'lowercase', 'match']);
+      expect(warnings.filter((w) => w.includes('min-length="abc"'))).to.have.length(1);
+      expect(warnings.filter((w) => w.includes('require="digits"'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+    const signedIn = oneEvent(element, 'cognito-signed-in');
+    submit(element);
+    await signedIn;
   });
 
   it('a network failure keeps the form and what was typed; the retry works', async () => {

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { getAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
-import { cleanSlate, poolAttributes } from '../support/fixtures.js';
+import { configure, getAuthStore, resetAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
+import { cleanSlate, poolAttributes, submitLogin } from '../support/fixtures.js';
 import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../support/local-cognito.js';
 
 async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {}) {
@@ -21,6 +22,15 @@ const shown = (session: CognitoSession, slot: string) =>
   (session.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)?.assignedElements() ?? []).map((e) => e.id);
 const signOutButton = (session: CognitoSession) => session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]');
 const errorText = (session: CognitoSession) => session.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '';
+
+/** A session element that restores an existing session from storage. */
+async function sessionFixtureSignedIn() {
+  const a = await poolAttributes();
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-session></div>`);
+  const session = wrapper.querySelector('cognito-session')!;
+  await waitUntil(() => session.getAttribute('state') === 'signedIn');
+  return session;
+}
 
 async function signInDemo(session: CognitoSession): Promise<void> {
   await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
@@ -177,6 +187,164 @@ describe('<cognito-session>', () => {
       signOutButton(session)!.click();
       expect((await signedOut).detail.reason).to.equal('global');
       expect(Object.keys(localStorage).filter((key) => /Token$/.test(key))).to.deep.equal([]);
+    });
+  });
+
+  describe('deadlines and answers that are not Cognito\'s', () => {
+    it('a local sign-out clears this browser even when RevokeToken never answers', async () => {
+      const session = await sessionFixture({ viaProxy: true });
+      await signInDemo(session);
+      await setFaults([{ target: 'RevokeToken', kind: 'hang' }]);
+      const started = Date.now();
+      const signedOut = oneEvent(session, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+      signOutButton(session)!.click();
+      expect((await signedOut).detail.reason).to.equal('user');
+      expect(Date.now() - started).to.be.below(5000);
+      await waitUntil(() => session.getAttribute('state') === 'signedOut');
+      expect(Object.keys(localStorage).filter((key) => /(Token|LastAuthUser)$/.test(key))).to.deep.equal([]);
+    });
+
+    it('a global sign-out with no answer: after the deadline, still signed in, says so, usable again', async () => {
+      const a = await poolAttributes({ viaProxy: true });
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+        <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1500" global></cognito-session>
+      </div>`);
+      const session = wrapper.querySelector('cognito-session')!;
+      await waitUntil(() => session.getAttribute('state') === 'signedOut');
+      await signInDemo(session);
+      await setFaults([{ target: 'GlobalSignOut', kind: 'hang' }]);
+      const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
+      signOutButton(session)!.click();
+      expect((await failed).detail.name).to.equal('TimeoutError');
+      await waitUntil(() => errorText(session) !== '' && !signOutButton(session)!.disabled);
+      expect(errorText(session)).to.equal(
+        'You are still signed in: signing out on all devices did not go through. The sign-in service did not answer in time. Check your connection and try again.',
+      );
+      expect(signOutButton(session)!.textContent?.trim()).to.equal('Sign out on all devices');
+      expect(session.getAttribute('state')).to.equal('signedIn');
+    });
+
+    it('a global sign-out answered by a 200 that is not Cognito\'s (an HTML page) is not taken as success', async () => {
+      const session = await sessionFixture({ global: true, viaProxy: true });
+      const phone = await otherDeviceSignIn('demo@example.com', 'Passw0rd!');
+      await signInDemo(session);
+      await setFaults([{ target: 'GlobalSignOut', kind: 'raw', status: 200, body: '<html><body>Welcome to the hotel Wi-Fi</body></html>' }]);
+      let signedOutEvents = 0;
+      session.addEventListener('cognito-signed-out', () => signedOutEvents++);
+      const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
+      signOutButton(session)!.click();
+      expect((await failed).detail.name).to.equal('UnexpectedResponse');
+      await waitUntil(() => errorText(session) !== '');
+      expect(session.getAttribute('state')).to.equal('signedIn');
+      expect(signedOutEvents).to.equal(0);
+      expect((await deviceCall('GetUser', { AccessToken: phone })).status).to.equal(200);
+    });
+
+    it('an unknown error in a global sign-out names it: no literal {name} in the message', async () => {
+      const session = await sessionFixture({ global: true, viaProxy: true });
+      await signInDemo(session);
+      await setFaults([{ target: 'GlobalSignOut', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' }]);
+      signOutButton(session)!.click();
+      await waitUntil(() => errorText(session) !== '');
+      expect(errorText(session)).to.equal('You are still signed in: signing out on all devices did not go through. Something went wrong (SomethingNewException). Try again.');
+    });
+  });
+
+  describe('a setup mistake with <cognito-login> in the signed-out slot (the README pattern)', () => {
+    const cases: [string, (endpoint: string) => ReturnType<typeof html>, string][] = [
+      [
+        'a malformed user-pool-id',
+        () => html`<cognito-session user-pool-id="ap-northeast-1-XXXX" client-id="abc123"><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        'Sign-in is set up wrongly: “ap-northeast-1-XXXX” is not a user pool id (expected region_ID, like ap-northeast-1_AbC123xyZ).',
+      ],
+      [
+        'no configuration at all',
+        () => html`<cognito-session><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        'Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().',
+      ],
+      [
+        'only a pool id',
+        () => html`<cognito-session user-pool-id="ap-northeast-1_AbC123xyZ"><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        'Sign-in is not set up: client-id is missing.',
+      ],
+      [
+        'an endpoint without http://',
+        (endpoint) =>
+          html`<cognito-session user-pool-id="ap-northeast-1_AbC123xyZ" client-id="abc123" endpoint=${endpoint.replace(/^https?:\/\//, '')}><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        'is not an http(s) URL.',
+      ],
+    ];
+    for (const [what, template, message] of cases) {
+      it(`${what}: both elements leave loading, the message is visible once, and the console says it`, async () => {
+        const { endpoint } = await poolAttributes();
+        const errors: string[] = [];
+        const error = console.error;
+        console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+        try {
+          const wrapper = await fixture<HTMLElement>(html`<div lang="en">${template(endpoint)}</div>`);
+          const session = wrapper.querySelector('cognito-session')!;
+          const login = wrapper.querySelector('cognito-login')!;
+          await waitUntil(() => session.getAttribute('state') === 'signedOut' && login.getAttribute('state') === 'signedOut', 'stuck in loading');
+          await session.updateComplete;
+          const shownMessage = session.shadowRoot!.querySelector<HTMLElement>('[part~="config-error"]');
+          expect(shownMessage, 'the session shows the problem').to.not.equal(null);
+          expect(shownMessage!.textContent?.trim()).to.contain(message);
+          expect(shownMessage!.getAttribute('role')).to.equal('alert');
+          expect(shownMessage!.checkVisibility()).to.equal(true);
+          expect(session.getBoundingClientRect().height).to.be.above(0);
+          expect(login.querySelectorAll('[part~="config-error"]'), 'said once, not twice').to.have.length(0);
+          expect(errors.filter((e) => e.startsWith('cognito-elements: sign-in is not set up correctly'))).to.have.length.greaterThan(0);
+          await expect(session).to.be.accessible();
+        } finally {
+          console.error = error;
+        }
+      });
+    }
+  });
+
+  describe('focus follows the user\'s action', () => {
+    it('after a sign-in with the login, focus is on "Signed in as …"; after signing out, on the email field', async () => {
+      const a = await poolAttributes();
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+        <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}>
+          <cognito-login slot="signed-out"></cognito-login>
+          <p slot="signed-in">Members only</p>
+        </cognito-session>
+        <a href="#somewhere">a link after the elements</a>
+      </div>`);
+      const session = wrapper.querySelector('cognito-session')!;
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.querySelector('form') !== null);
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+      const userLine = () => session.shadowRoot!.querySelector('[part~="user"]');
+      await waitUntil(() => document.activeElement === session && session.shadowRoot!.activeElement === userLine(), 'focus fell to <body> after the sign-in');
+      // The next Tab is "Sign out".
+      await sendKeys({ press: 'Tab' });
+      expect(session.shadowRoot!.activeElement).to.equal(signOutButton(session));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => login.querySelector('form') !== null);
+      const email = login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+      await waitUntil(() => document.activeElement === email, 'focus fell to <body> after the sign-out');
+    });
+
+    it('a session restored on load takes no focus', async () => {
+      const a = await poolAttributes();
+      configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      resetAuthStore(); // as a reload would: the tokens stay in storage
+      const button = document.createElement('button');
+      document.body.append(button);
+      button.focus();
+      try {
+        const session = await sessionFixtureSignedIn();
+        expect(session.getAttribute('state')).to.equal('signedIn');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(document.activeElement).to.equal(button);
+      } finally {
+        button.remove();
+      }
     });
   });
 

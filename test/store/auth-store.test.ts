@@ -13,7 +13,7 @@ import {
   type CognitoSignedOutEvent,
 } from '../../src/index.js';
 import { cleanSlate, poolAttributes, submitLogin } from '../support/fixtures.js';
-import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults } from '../support/local-cognito.js';
+import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, type Fault } from '../support/local-cognito.js';
 
 type Recorded = { type: string; target: string; detail: unknown };
 
@@ -233,6 +233,70 @@ describe('auth store', () => {
     });
   });
 
+  describe('a refresh that fails for a transient reason keeps the session; only a definite end signs out', () => {
+    /** This client's tokens in storage (an earlier test's refresh still in flight may write its own client's). */
+    const tokenKeys = (clientId: string) =>
+      Object.keys(localStorage).filter((key) => key.startsWith(`CognitoIdentityServiceProvider.${clientId}.`) && /\.(accessToken|idToken|refreshToken)$/.test(key));
+    const transient: [string, Fault][] = [
+      ['500 InternalErrorException', { target: 'GetTokensFromRefreshToken', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }],
+      ['502 with an HTML body', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 502 }],
+      ['400 with a garbage body', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 400, body: '}{ not json', contentType: 'application/x-amz-json-1.1' }],
+      ['200 that is not JSON', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 200, body: '<html>captive portal</html>' }],
+      ['TooManyRequestsException', { target: 'GetTokensFromRefreshToken', kind: 'error', type: 'TooManyRequestsException', message: 'Rate exceeded' }],
+      ['no answer at all', { target: 'GetTokensFromRefreshToken', kind: 'hang' }],
+    ];
+    for (const [what, fault] of transient) {
+      it(`${what}: stays signed in with its tokens, says so, and refreshes once the service is back`, async () => {
+        const clientId = await shortLivedClient(3);
+        const a = await poolAttributes({ viaProxy: true });
+        configure({ userPoolId: a.userPoolId, userPoolClientId: clientId, userPoolEndpoint: a.endpoint, timeoutMs: 1500 });
+        await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+        await setFaults([fault]);
+        await waitUntil(() => recorder.of('cognito-error').some((e) => (e.detail as CognitoErrorEvent['detail']).action === 'refresh'), 'no refresh error', { timeout: 10_000 });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(getAuthStore().state.status).to.equal('signedIn');
+        expect(recorder.of('cognito-signed-out')).to.have.length(0);
+        expect(tokenKeys(clientId)).to.have.length(3);
+        const mark = (await requestLog()).length;
+        await setFaults([]);
+        // The retry (backoff: about 5 s) refreshes, and the session goes on.
+        await waitUntil(async () => (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken' && r.status === 200), 'no retry', { timeout: 12_000, interval: 250 });
+        expect(getAuthStore().state.status).to.equal('signedIn');
+        expect(recorder.of('cognito-signed-out')).to.have.length(0);
+      });
+    }
+
+    it('a revoked refresh token (NotAuthorizedException): signed out with reason expired, and no token left behind', async () => {
+      const clientId = await shortLivedClient(3);
+      await page({ clientId });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      expect(tokenKeys(clientId)).to.have.length(3);
+      const { accessToken } = await getAuthStore().getTokens();
+      await callCognito('GlobalSignOut', { AccessToken: accessToken });
+      const signedOut = (await oneEvent(document, 'cognito-signed-out')) as CognitoSignedOutEvent;
+      expect(signedOut.detail.reason).to.equal('expired');
+      expect(tokenKeys(clientId)).to.deep.equal([]);
+      // A reload does not sign the user back in.
+      resetAuthStore();
+      const { login } = await page({ clientId });
+      expect(login.getAttribute('state')).to.equal('signedOut');
+    });
+
+    it('a reload with expired tokens while the service fails keeps the session instead of showing signed out', async () => {
+      const clientId = await shortLivedClient(2);
+      const a = await poolAttributes({ viaProxy: true });
+      configure({ userPoolId: a.userPoolId, userPoolClientId: clientId, userPoolEndpoint: a.endpoint });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      resetAuthStore(); // a reload, with the tokens in storage
+      await new Promise((r) => setTimeout(r, 2500)); // now expired
+      await setFaults([{ target: 'GetTokensFromRefreshToken', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }]);
+      const { login } = await page({ clientId, viaProxy: true });
+      expect(login.getAttribute('state')).to.equal('signedIn');
+      expect(getAuthStore().state.user?.email).to.equal('demo@example.com');
+      expect(tokenKeys(clientId)).to.have.length(3);
+    });
+  });
+
   describe('authFetch', () => {
     it('sends the ID token as Authorization: Bearer; the protected API answers 200', async () => {
       await page();
@@ -325,6 +389,26 @@ describe('auth store', () => {
       const signedIn = oneEvent(login, 'cognito-signed-in');
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
       await signedIn;
+    });
+
+    it('a configuration error found while the bundle loads reaches a listener in a script after it, and is on the state', async () => {
+      // A real page load, as the README's plain-HTML pattern: the bundle's script first, the page's script after it.
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html><html lang="en"><body>
+        <cognito-session user-pool-id="ap-northeast-1-XXXX" client-id="abc123"><cognito-login slot="signed-out"></cognito-login></cognito-session>
+        <script type="module" src="/test/support/page-bundle.ts"></script>
+        <script type="module" src="/test/support/page-listener.ts"></script>
+      </body></html>`;
+      document.body.append(frame);
+      try {
+        const win = () => frame.contentWindow as (Window & { heard?: { name: string; status?: string }[]; problem?: string | null }) | null;
+        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the configuration error', { timeout: 10_000 });
+        expect(win()!.heard!.map((e) => e.name)).to.include('ConfigurationError');
+        expect(win()!.heard!.some((e) => e.status === 'signedOut'), 'cognito-auth-change: leaves loading').to.equal(true);
+        expect(win()!.problem).to.equal('invalidPoolId');
+      } finally {
+        frame.remove();
+      }
     });
 
     it('an element configured before configure() is called later in the page still works', async () => {

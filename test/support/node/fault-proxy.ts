@@ -26,6 +26,20 @@ const readBody = async (req: IncomingMessage): Promise<Buffer> => {
 export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   let faults: { fault: Fault; left: number }[] = [];
   const faulted: string[] = [];
+  /**
+   * Requests held by a `hang` fault, released when the faults change so that nothing outlives its test: with an
+   * error answer no client retries (a dropped connection would be retried by Amplify, and an abandoned sign-in
+   * would go on into the next test).
+   */
+  let hung: { res: ServerResponse; cors: Record<string, string> }[] = [];
+  const releaseHung = () => {
+    for (const { res, cors } of hung) {
+      if (res.writableEnded || res.destroyed) continue;
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InjectedHangReleased', ...cors });
+      res.end(JSON.stringify({ __type: 'InjectedHangReleased', message: 'Released by the fault proxy' }));
+    }
+    hung = [];
+  };
 
   async function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const headers = new Headers();
@@ -65,12 +79,22 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return forward(req, res, body);
       }
       const origin = req.headers.origin;
+      const cors = origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid' } : {};
+      if (fault.kind === 'hang') {
+        hung.push({ res, cors });
+        return;
+      }
+      if (fault.kind === 'raw') {
+        res.writeHead(fault.status ?? 502, { 'content-type': fault.contentType ?? 'text/html', ...cors });
+        res.end(fault.body ?? '<html><body><h1>502 Bad Gateway</h1></body></html>');
+        return;
+      }
       const type = fault.type ?? 'InternalErrorException';
       const payload = JSON.stringify({ __type: type, message: fault.message ?? 'Injected fault' });
       res.writeHead(fault.status ?? 400, {
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-errortype': type,
-        ...(origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid' } : {}),
+        ...cors,
       });
       res.end(payload);
     })().catch(() => {
@@ -83,10 +107,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${port}`,
     faulted,
     setFaults(list) {
+      releaseHung();
       faults = list.map((fault) => ({ fault, left: fault.times ?? Number.POSITIVE_INFINITY }));
     },
     close: () =>
       new Promise<void>((resolve) => {
+        releaseHung();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
