@@ -85,6 +85,18 @@ const runner = await startTestRunner({
           context.body = context.headers;
           return;
         }
+        // An API that never answers (for deadlines): held until the browser gives up, at most a minute.
+        if (context.path === '/__test/never-answers') {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 60_000);
+            context.req.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+          context.status = 504;
+          return;
+        }
         if (context.path !== PROTECTED_PATH) return next();
         const answer = await protectedApi(context.get('authorization') || undefined);
         context.status = answer.status;

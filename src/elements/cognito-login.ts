@@ -110,11 +110,11 @@ export class CognitoLogin extends CognitoFormElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { status, configProblem, notice } = this.auth.state;
-    if (configProblem) {
+    const { status, notice } = this.auth.state;
+    const configMessage = this.configMessage();
+    if (configMessage) {
       // One message, not two: an enclosing <cognito-session> shows it (whatever its state).
-      if (this.closest('cognito-session')) return nothing;
-      return html`<div role="alert" part="error config-error">${this.t(`config.${configProblem.code}`, { value: configProblem.value ?? '' })}</div>`;
+      return this.closest('cognito-session') ? nothing : html`<div role="alert" part="error config-error">${configMessage}</div>`;
     }
     switch (status) {
       case 'loading':

@@ -175,10 +175,11 @@ export class CognitoSession extends CognitoElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { status, user, configProblem } = this.auth.state;
-    if (configProblem) {
+    const { status, user } = this.auth.state;
+    const configMessage = this.configMessage();
+    if (configMessage) {
       // Never a blank page for a setup mistake: a <cognito-login> in the slot leaves this message to us.
-      return html`<p part="error config-error" role="alert">${this.t(`config.${configProblem.code}`, { value: configProblem.value ?? '' })}</p>
+      return html`<p part="error config-error" role="alert">${configMessage}</p>
         <slot name="signed-out"></slot>`;
     }
     if (status === 'loading') return nothing;

@@ -26,6 +26,7 @@ export function failureMessage(error: unknown): Message {
 }
 
 const warned = new WeakMap<Element, Set<string>>();
+const reported = new Set<string>();
 
 /**
  * An attribute value the element cannot use: a console warning (once per element and value) and the default.
@@ -104,6 +105,22 @@ export abstract class CognitoElement extends LitElement implements FocusHost {
       { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage, timeoutMs },
       { origin: this },
     );
+  }
+
+  /**
+   * The configuration problem, as a message (and once per page and problem, in English, in the console: a
+   * developer's typo must be findable even where the page hides the element).
+   */
+  protected configMessage(): string | undefined {
+    const problem = this.auth.state.configProblem;
+    if (!problem) return undefined;
+    const params = { value: problem.value ?? '' };
+    const key = `${problem.code}:${problem.value ?? ''}`;
+    if (!reported.has(key)) {
+      reported.add(key);
+      console.error(`cognito-elements: ${translate('en', `config.${problem.code}`, params)}`);
+    }
+    return this.t(`config.${problem.code}`, params);
   }
 
   /** A string in this element's language. */

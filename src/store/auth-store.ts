@@ -111,7 +111,6 @@ export class AuthStore {
     if (problem) {
       // A broken second configuration must not take down a working first one: report it, keep going.
       if (this.#config) {
-        console.error(describeConfigProblem(problem));
         this.#emitWhenPageReady([this.#configErrorEvent(problem)], options.origin);
       } else {
         this.#setConfigProblem(problem, options.origin);
@@ -152,11 +151,11 @@ export class AuthStore {
   }
 
   /**
-   * No usable configuration: the elements show what is wrong (state `configProblem`), the console says it, and the
-   * store leaves `loading` for `signedOut`, so that no element waits forever for a session that cannot come.
+   * No usable configuration: the elements show what is wrong (state `configProblem`; they also say it in the
+   * console), and the store leaves `loading` for `signedOut`, so that no element waits for a session that cannot
+   * come.
    */
   #setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
-    console.error(describeConfigProblem(problem));
     const leavesLoading = this.#current.status === 'loading';
     this.#patch(leavesLoading ? { configProblem: problem, status: 'signedOut', user: null, pending: null } : { configProblem: problem });
     const events: Event[] = [this.#configErrorEvent(problem)];
@@ -379,15 +378,18 @@ export class AuthStore {
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */
   async getTokens(options: ActionOptions & { readonly forceRefresh?: boolean } = {}): Promise<AuthTokens> {
-    const { origin } = options;
-    this.#assertConfigured('getTokens', origin);
-    let tokens: AuthTokens | undefined;
     try {
-      tokens = await this.#deadline(amplify.currentTokens(options.forceRefresh === true));
+      return await this.#tokens(options.forceRefresh === true);
     } catch (error) {
-      throw this.#fail(error, 'getTokens', origin);
+      throw this.#fail(error, 'getTokens', options.origin);
     }
-    if (!tokens) throw this.#fail(new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn'), 'getTokens', origin);
+  }
+
+  async #tokens(forceRefresh: boolean): Promise<AuthTokens> {
+    const problem = this.#current.configProblem ?? (this.#config ? undefined : { code: 'missing' as const });
+    if (problem) throw new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem);
+    const tokens = await this.#deadline(amplify.currentTokens(forceRefresh));
+    if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn');
     return tokens;
   }
 
@@ -399,19 +401,31 @@ export class AuthStore {
 
   /**
    * `fetch` with `Authorization: Bearer <ID token>` (or the access token), refreshing an expired token first.
-   * Rejects with a CognitoAuthError (`NotSignedIn`) when signed out; a response is returned as is.
+   * Rejects with a CognitoAuthError (`NotSignedIn`) when signed out; a response is returned as is. The request has
+   * the store's deadline (`TimeoutError`) unless the caller gives its own `signal`.
    */
   async authFetch(input: RequestInfo | URL, init: RequestInit = {}, options: ActionOptions & { readonly token?: 'id' | 'access' } = {}): Promise<Response> {
     let tokens: AuthTokens;
     try {
-      tokens = await this.getTokens({ ...options, origin: undefined });
+      tokens = await this.#tokens(false);
     } catch (error) {
       throw this.#fail(error, 'authFetch', options.origin);
     }
     warnIfInsecure(input);
     const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
     headers.set('Authorization', `Bearer ${options.token === 'access' ? tokens.accessToken : tokens.idToken}`);
-    return fetch(input, { ...init, headers });
+    if (init.signal) return fetch(input, { ...init, headers });
+    const deadline = AbortSignal.timeout(this.#timeoutMs);
+    // A Request's own signal still counts.
+    const signal = input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline]) : deadline;
+    try {
+      return await fetch(input, { ...init, headers, signal });
+    } catch (error) {
+      if (deadline.aborted) {
+        throw this.#fail(new CognitoAuthError('TimeoutError', `No answer within ${this.#timeoutMs} ms`, 'error.timeout'), 'authFetch', options.origin);
+      }
+      throw error;
+    }
   }
 
   // ------------------------------------------------------------------------------------- transitions, events

@@ -38,23 +38,9 @@ export const sameConfig = (a: CognitoConfig, b: CognitoConfig): boolean =>
   a.userPoolClientId === b.userPoolClientId &&
   (a.userPoolEndpoint || undefined) === (b.userPoolEndpoint || undefined);
 
-const HINTS: Record<ConfigProblem['code'], string> = {
-  missing: 'no user pool is configured: give an element user-pool-id and client-id attributes, or call configure()',
-  missingPoolId: 'user-pool-id (userPoolId) is missing',
-  missingClientId: 'client-id (userPoolClientId) is missing',
-  invalidPoolId: 'is not a user pool id (expected region_ID, like ap-northeast-1_AbC123xyZ)',
-  invalidClientId: 'is not an app client id (letters and digits only)',
-  invalidEndpoint: 'is not an http(s) URL (endpoint / userPoolEndpoint, e.g. http://127.0.0.1:9229)',
-  clientNotFound: 'the app client does not exist in this user pool (check client-id, user-pool-id and the region)',
-  flowNotEnabled: 'the app client does not allow this sign-in method (enable ALLOW_USER_SRP_AUTH)',
-  conflict: 'two different Cognito configurations are on this page; the first one is used',
-};
-
-/** The developer's message for a configuration problem (English, for the console and `cognito-error`). */
-export function describeConfigProblem(problem: ConfigProblem): string {
-  const hint = HINTS[problem.code];
-  return `cognito-elements: sign-in is not set up correctly: ${problem.value ? `"${problem.value}" ` : ''}${hint}.`;
-}
+/** The developer's message for a configuration problem (for `cognito-error`; the elements show a localized one). */
+export const describeConfigProblem = (problem: ConfigProblem): string =>
+  `Invalid configuration: ${problem.code}${problem.value ? ` (${problem.value})` : ''}`;
 
 /** A usable deadline in milliseconds, or undefined for anything else (NaN, 0, negative, absurdly long). */
 export function validTimeout(value: unknown): number | undefined {

@@ -293,7 +293,7 @@ describe('<cognito-session>', () => {
           expect(shownMessage!.checkVisibility()).to.equal(true);
           expect(session.getBoundingClientRect().height).to.be.above(0);
           expect(login.querySelectorAll('[part~="config-error"]'), 'said once, not twice').to.have.length(0);
-          expect(errors.filter((e) => e.startsWith('cognito-elements: sign-in is not set up correctly'))).to.have.length.greaterThan(0);
+          expect(errors.filter((e) => e.startsWith('cognito-elements: Sign-in is') && e.includes(message))).to.have.length(1);
           await expect(session).to.be.accessible();
         } finally {
           console.error = error;

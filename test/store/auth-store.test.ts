@@ -347,6 +347,32 @@ describe('auth store', () => {
       expect(error).to.be.instanceOf(CognitoAuthError);
       expect((error as CognitoAuthError).name).to.equal('NotSignedIn');
       expect((error as CognitoAuthError).key).to.equal('error.notSignedIn');
+      // One failure, one event.
+      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal(['authFetch']);
+    });
+
+    it('an API that never answers: rejects with TimeoutError after the deadline, unless the caller gives its own signal', async () => {
+      const a = await poolAttributes();
+      configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint, timeoutMs: 1000 });
+      await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+      const started = Date.now();
+      const error = await authFetch('/__test/never-answers').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(CognitoAuthError);
+      expect((error as CognitoAuthError).name).to.equal('TimeoutError');
+      expect(Date.now() - started).to.be.below(5000);
+      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal(['authFetch']);
+      // The caller's own signal decides instead (here: aborted by the caller, not by the store's deadline).
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 1500);
+      const own = await authFetch('/__test/never-answers', { signal: controller.signal }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      // AbortError, not TimeoutError: the store's 1 s deadline did not apply.
+      expect((own as Error).name).to.equal('AbortError');
     });
   });
 
