@@ -69,15 +69,17 @@ function protectedApi(pool: ProtectedApiConfig): Plugin {
 }
 
 /**
- * In the dev server, pages that load the built bundle (demo/plain.html: `../dist/cognito-elements.js`) get the
- * sources instead, so `npm start` needs no build. A static server serves the real file after `npm run build`.
+ * In the dev server, pages that load the built bundle (demo/plain.html: `../dist/cognito-elements.js`,
+ * `../dist/cloak.css`) get the sources instead, so `npm start` needs no build. A static server serves the real
+ * files after `npm run build`.
  */
 function bundleFromSource(): Plugin {
   return {
     name: 'cognito-elements-bundle-from-source',
     apply: 'serve',
     resolveId(id) {
-      return /(^|\/)dist\/cognito-elements\.js$/.test(id) ? `${process.cwd()}/src/index.ts` : undefined;
+      if (/(^|\/)dist\/cognito-elements\.js$/.test(id)) return `${process.cwd()}/src/index.ts`;
+      return /(^|\/)dist\/cloak\.css$/.test(id) ? `${process.cwd()}/src/cloak.css` : undefined;
     },
   };
 }

@@ -3,6 +3,7 @@
  * `npm start` (or .env.local); everything else is markup in index.html.
  */
 import { authFetch, CognitoAuthError, configure } from '../src/index.js';
+import { currentLang, onLangChange, startLangSwitch, type Lang } from './shared/lang.js';
 
 const env = import.meta.env;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -65,10 +66,8 @@ const STRINGS = {
     calling: '呼び出し中...',
   },
 } as const;
-type Lang = keyof typeof STRINGS;
 type Key = keyof (typeof STRINGS)['en'];
-const lang = (): Lang => (document.documentElement.lang === 'ja' ? 'ja' : 'en');
-const t = (key: Key) => STRINGS[lang()][key];
+const t = (key: Key) => STRINGS[currentLang()][key];
 
 function renderPool(): void {
   const rows: [string, string][] = env.VITE_COGNITO_USER_POOL_ID
@@ -90,18 +89,16 @@ function renderPool(): void {
   );
 }
 
-function setLanguage(next: Lang): void {
-  document.documentElement.lang = next; // the elements follow the document's language by themselves
-  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset['i18n'] as Key);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset['lang'] === next));
-  renderPool();
-  localStorage.setItem('demo-lang', next);
-}
+/** The time of a log entry in the page's language (ja: 14:03:05; en: 2:03:05 PM). */
+const clock = (time: HTMLTimeElement, lang: Lang) => (time.textContent = new Date(time.dateTime).toLocaleTimeString(lang));
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
-  button.addEventListener('click', () => setLanguage(button.dataset['lang'] as Lang));
-}
-setLanguage(localStorage.getItem('demo-lang') === 'ja' || (!localStorage.getItem('demo-lang') && navigator.language.startsWith('ja')) ? 'ja' : 'en');
+// The elements follow <html lang> by themselves; the page's own strings and the log's times follow here.
+onLangChange((lang) => {
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset['i18n'] as Key);
+  for (const time of document.querySelectorAll<HTMLTimeElement>('#event-log time')) clock(time, lang);
+  renderPool();
+});
+startLangSwitch();
 
 // ----------------------------------------------------------------------------------------------- the event log
 const log = $<HTMLOListElement>('#event-log');
@@ -113,7 +110,10 @@ for (const type of ['cognito-auth-change', 'cognito-signed-in', 'cognito-signed-
     const where = event.target === document ? 'document' : `<${(event.target as Element).localName}>`;
     const detail = document.createElement('code');
     detail.textContent = JSON.stringify(event.detail);
-    item.append(`${new Date().toLocaleTimeString()} `, name, ` on ${where} `, detail);
+    const time = document.createElement('time');
+    time.dateTime = new Date().toISOString();
+    clock(time, currentLang());
+    item.append(time, ' ', name, ` on ${where} `, detail);
     log.prepend(item);
   });
 }

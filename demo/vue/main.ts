@@ -1,4 +1,7 @@
 import { createApp } from 'vue';
+import { startLangSwitch } from '../shared/lang.js';
 import App from './App.vue';
+
+startLangSwitch();
 
 createApp(App).mount('#app');

@@ -4,7 +4,7 @@
  * dist/cognito-elements.js from a static server); `npm run test:e2e` does both.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startE2E, withScreenshotOnFailure, type E2E } from '../support/node/e2e.js';
@@ -170,21 +170,210 @@ describe('offline', () => {
 });
 
 describe('the single-file bundle', () => {
-  test('loaded twice on one page (two copies, e.g. a bundle and a CDN script), it registers once and throws nothing', async () => {
+  // The pages enforce Trusted Types: a second copy of Lit asks for a second 'lit-html' policy, which the page's
+  // policy must allow with 'allow-duplicates' (README, Security notes). import() is not a Trusted Types sink.
+  const secondCopy = (page: Page) =>
+    page.evaluate((url) => import(url).then(() => 'loaded', (error: Error) => error.message), `${e2e.staticUrl}/dist/cognito-elements.js?second-copy`);
+
+  test("loaded twice on one page (two copies, e.g. a bundle and a CDN script), it registers once and throws nothing (with 'allow-duplicates')", async () => {
     const context = await e2e.browser.newContext();
     try {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${e2e.staticUrl}/demo/plain.html`);
+      await page.goto(`${e2e.staticUrl}/test/e2e/pages/two-copies.html`);
       await page.locator('cognito-login form').waitFor();
-      await page.addScriptTag({ type: 'module', url: `${e2e.staticUrl}/dist/cognito-elements.js?second-copy` });
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('?second-copy')));
       await new Promise((r) => setTimeout(r, 300));
       assert.deepEqual(errors, []);
       assert.equal(await page.locator('cognito-login form').count(), 1);
       await signIn(page, 'demo@example.com', 'Passw0rd!');
       await signedInAs(page, 'demo@example.com').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("without 'allow-duplicates', the second copy fails on Lit's policy and the first keeps working", async () => {
+    const context = await e2e.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.staticUrl}/demo/plain.html`);
+      await page.locator('cognito-login form').waitFor();
+      assert.match(await secondCopy(page), /Policy with name "lit-html" already exists/);
+      await signIn(page, 'demo@example.com', 'Passw0rd!');
+      await signedInAs(page, 'demo@example.com').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Serves demo/plain.html with another `trusted-types` directive in its CSP. (A page fulfilled by the test has no
+ * address, so Chromium counts it as public and refuses its calls to the loopback service: for rendering only.)
+ */
+async function withPolicy(page: Page, directive: string): Promise<void> {
+  await page.route('**/demo/plain.html', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    assert.ok(html.includes('trusted-types lit-html"'));
+    await route.fulfill({ response, body: html.replace('trusted-types lit-html"', `${directive}"`) });
+  });
+}
+
+describe('Trusted Types (README: Security notes)', () => {
+  const POLICY = "require-trusted-types-for 'script'; trusted-types lit-html";
+  const pages = [
+    { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html` },
+    { name: 'main demo (Vite)', url: () => `${e2e.viteUrl}/` },
+  ];
+  for (const { name, url } of pages) {
+    test(`${name}: sends the policy the README documents, enforces it, and the elements render and sign in under it`, async () => {
+      assert.ok(readFileSync('README.md', 'utf8').includes(POLICY), 'the README documents the policy');
+      const context = await e2e.browser.newContext();
+      try {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        page.on('console', (message) => {
+          if (message.type() === 'error' && /Trusted ?Type|Content Security Policy|Refused/i.test(message.text())) problems.push(message.text());
+        });
+        await page.goto(url());
+        const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        assert.ok(csp?.endsWith(`; ${POLICY}`), `the page's CSP ends with the policy: ${csp}`);
+        // Enforced: a string into an HTML sink is refused.
+        const sink = await page.evaluate(() => {
+          try {
+            document.createElement('div').innerHTML = '<b>x</b>';
+            return 'accepted';
+          } catch (error) {
+            return (error as Error).name;
+          }
+        });
+        assert.equal(sink, 'TypeError');
+        await page.locator('cognito-login form').waitFor();
+        await signIn(page, 'demo@example.com', 'Passw0rd!');
+        await signedInAs(page, 'demo@example.com').waitFor();
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("with trusted-types 'none' no element renders: Lit's policy is refused", async () => {
+    const context = await e2e.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await withPolicy(page, "trusted-types 'none'");
+      await page.goto(`${e2e.staticUrl}/demo/plain.html`);
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cognito-elements.js')));
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await page.locator('cognito-login form').count(), 0);
+      assert.ok(errors.some((e) => /Policy "lit-html" disallowed/.test(e)), errors.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the cloak (README: hiding signed-in content until the script has run)', () => {
+  const pages = [
+    { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html`, script: '**/dist/cognito-elements.js' },
+    { name: 'main demo (Vite)', url: () => `${e2e.viteUrl}/`, script: '**/demo/main.ts' },
+  ];
+  for (const { name, url, script } of pages) {
+    test(`${name}: while the script is still loading, the signed-in content is not shown`, async () => {
+      const context = await e2e.browser.newContext();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        const page = await context.newPage();
+        await page.route(script, async (route) => {
+          const response = await route.fetch();
+          await held;
+          await route.fulfill({ response });
+        });
+        await page.goto(url(), { waitUntil: 'commit' });
+        const content = page.locator('cognito-session > [slot="signed-in"]');
+        await content.waitFor({ state: 'attached' });
+        // The page's stylesheets are in, and a frame has been painted, with the script still held back.
+        await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet));
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        assert.equal(await page.evaluate(() => customElements.get('cognito-session')), undefined, 'not defined yet');
+        assert.equal(await content.isVisible(), false, 'the signed-in content is hidden before the element is defined');
+
+        release();
+        await page.locator('cognito-login form').waitFor();
+        assert.equal(await content.isVisible(), false, 'signed out: still hidden, now by the element');
+      } finally {
+        release();
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the framework demos: ja/en switch and a way back', () => {
+  for (const framework of ['vue', 'react', 'svelte'] as const) {
+    test(`${framework}: links to the other demos, switches the elements and its own words to Japanese and back, and remembers it`, async () => {
+      const context = await e2e.browser.newContext({ locale: 'en-US' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${e2e.viteUrl}/demo/${framework}.html`);
+        await page.locator('cognito-login form').waitFor();
+        assert.equal(await page.locator('nav a[href="/"]').count(), 1, 'a link back to the main demo');
+        const submit = page.locator('cognito-login button[type="submit"]');
+        assert.equal((await submit.textContent())?.trim(), 'Sign in');
+
+        await page.locator('[data-lang="ja"]').click();
+        assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+        assert.equal(await page.locator('[data-lang="ja"]').getAttribute('aria-pressed'), 'true');
+        await submit.filter({ hasText: 'ログイン' }).waitFor();
+        await signIn(page, 'demo@example.com', 'Passw0rd!');
+        await page.locator('.greeting').filter({ hasText: 'ようこそ、demo@example.com さん' }).waitFor();
+        await page.locator('.log li').filter({ hasText: 'ログイン: demo@example.com' }).waitFor();
+
+        await page.reload();
+        await page.locator('.greeting').filter({ hasText: 'ようこそ' }).waitFor();
+        await page.locator('[data-lang="en"]').click();
+        await page.locator('.greeting').filter({ hasText: 'Hello, demo@example.com!' }).waitFor();
+        await page.locator('cognito-session [part~="sign-out-button"]').click();
+        await submit.filter({ hasText: 'Sign in' }).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe('the main demo in Japanese', () => {
+  test("the event log's times follow the page language, also for entries logged before the switch", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.viteUrl}/`);
+      await page.locator('#event-log li').first().waitFor();
+      const times = () => page.locator('#event-log li > time').evaluateAll((list) => list.map((t) => ({ text: t.textContent, at: (t as HTMLTimeElement).dateTime })));
+      const expected = (at: string, lang: string) => page.evaluate(([a, l]) => new Date(a!).toLocaleTimeString(l), [at, lang]);
+
+      const english = await times();
+      assert.ok(english.length > 0, 'each entry has a <time>');
+      for (const { text, at } of english) assert.equal(text, await expected(at, 'en'));
+      assert.match(english[0]!.text ?? '', /[AP]M$/);
+
+      await page.locator('[data-lang="ja"]').click();
+      await signIn(page, 'demo@example.com', 'Passw0rd!');
+      await signedInAs(page, 'demo@example.com').waitFor();
+      const japanese = await times();
+      assert.ok(japanese.length > english.length);
+      for (const { text, at } of japanese) {
+        assert.equal(text, await expected(at, 'ja'));
+        assert.doesNotMatch(text ?? '', /AM|PM/);
+      }
     } finally {
       await context.close();
     }
