@@ -97,18 +97,10 @@ export const isSessionEnded = (error: unknown): boolean => error instanceof Erro
 
 /** Rejects with a `TimeoutError` when `work` has not settled within `ms` (the work itself goes on unobserved). */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  work.catch(() => undefined); // a late failure of abandoned work is not an unhandled rejection
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new CognitoAuthError('TimeoutError', `No answer within ${ms} ms`, 'error.timeout')), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CognitoAuthError('TimeoutError', `No answer within ${ms} ms`, 'error.timeout')), ms);
   });
+  // race() also handles a late rejection of abandoned work: never an unhandled rejection.
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

@@ -461,6 +461,9 @@ describe('<cognito-login>', () => {
       expect(login.querySelector('cognito-new-password[embedded]')).to.not.equal(null);
       expect(document.querySelectorAll('cognito-new-password form')).to.have.length(1);
       expect(document.querySelector<HTMLInputElement>('cognito-new-password input[autocomplete="username"]')!.value).to.equal(email);
+      // The sign-in form the user was in is gone: focus goes to the new password, not to <body>.
+      const newPassword = document.querySelector<HTMLInputElement>('cognito-new-password input[name="new-password"]');
+      await waitUntil(() => document.activeElement === newPassword, 'focus fell to <body> at the new-password step');
     });
 
     it('leaves the step to the page’s own <cognito-new-password>: never two forms', async () => {
