@@ -4,6 +4,7 @@
  * dist/cognito-elements.js from a static server); `npm run test:e2e` does both.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -385,6 +386,11 @@ const SHOTS = process.env['SCREENSHOTS_DIR'] ?? 'test-results/screenshots';
 
 describe('screenshots for the docs', () => {
   test('the main demo in English and Japanese', async () => {
+    if (process.env['SCREENSHOTS_DIR']) {
+      // Without a Japanese font Chromium draws boxes (tofu): never put those in the README.
+      const fonts = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout ?? '';
+      assert.ok(fonts.trim(), 'no Japanese font: install one first (Debian: sudo apt-get install fonts-noto-cjk)');
+    }
     mkdirSync(SHOTS, { recursive: true });
     const context = await e2e.browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: 'light' });
     try {

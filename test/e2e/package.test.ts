@@ -59,6 +59,31 @@ function provide(name: string): void {
   symlinkSync(join(repo, 'node_modules', name), link, 'dir');
 }
 
+function write(file: string, text: string): void {
+  mkdirSync(dirname(join(app, file)), { recursive: true });
+  writeFileSync(join(app, file), text);
+}
+
+/** create-vite's tsconfig (vanilla-ts and react-ts templates), with TypeScript 6+'s defaults written out for 5.9. */
+const tsconfig = (include: string[]) =>
+  JSON.stringify({
+    compilerOptions: {
+      target: 'ES2023', lib: ['ES2023', 'DOM'], module: 'ESNext', types: [], allowArbitraryExtensions: true, skipLibCheck: true,
+      moduleResolution: 'bundler', allowImportingTsExtensions: true, verbatimModuleSyntax: true, moduleDetection: 'force',
+      noEmit: true, jsx: 'react-jsx', noUnusedLocals: true, noUnusedParameters: true, erasableSyntaxOnly: true,
+      noFallthroughCasesInSwitch: true, strict: true, noUncheckedSideEffectImports: true,
+    },
+    include,
+  });
+
+function typeCheck(): void {
+  const tsc = spawnSync(process.execPath, [resolve(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+  assert.equal(tsc.status, 0, `tsc in the new app:\n${tsc.stdout}${tsc.stderr}`);
+}
+
+const bundle = (entryPoints: string[]) =>
+  build({ absWorkingDir: app, entryPoints, bundle: true, write: false, outdir: 'out', format: 'esm', platform: 'browser', jsx: 'automatic', logLevel: 'silent', nodePaths: [] });
+
 describe('the packed package', () => {
   test('holds the LICENSE (MIT, as package.json says), the README, the library, its typings and the cloak stylesheet, and no source maps', () => {
     for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cognito-elements.js', 'dist/custom-elements.json', 'dist/react.d.ts', 'dist/react.js', 'dist/cloak.css']) {
@@ -76,41 +101,26 @@ describe('the packed package', () => {
     for (const peer of Object.keys(pkg.peerDependencies)) assert.ok(named.includes(peer), `the README's npm install names ${peer}`);
   });
 
-  test("the README's TypeScript and React snippets type-check in a new Vite app and bundle with only what the README installs", async () => {
+  test("a TypeScript app: the README's page and script type-check and bundle with only what the README installs (no React)", async () => {
     for (const name of installedByReadme()) provide(name);
-    // The React app's own packages (a React template has them).
-    for (const name of ['react', '@types/react']) provide(name);
+    write('src/main.ts', snippet('src/main.ts'));
+    write('src/style.css', snippet('src/style.css'));
+    write('src/vite-env.d.ts', "declare module '*.css' {}\n"); // what vite/client declares for CSS imports
+    write('tsconfig.json', tsconfig(['src/main.ts', 'src/vite-env.d.ts']));
+    typeCheck();
 
-    const sources = { 'src/main.ts': snippet('src/main.ts'), 'src/Account.tsx': snippet('src/Account.tsx'), 'src/style.css': snippet('src/style.css') };
-    for (const [file, code] of Object.entries(sources)) {
-      mkdirSync(dirname(join(app, file)), { recursive: true });
-      writeFileSync(join(app, file), code);
-    }
-    // What vite/client declares for CSS imports.
-    writeFileSync(join(app, 'src/vite-env.d.ts'), "declare module '*.css' {}\n");
-    // create-vite's tsconfig.app.json (react-ts template), strict as a new app is.
-    writeFileSync(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], module: 'ESNext', types: [], skipLibCheck: true,
-          moduleResolution: 'bundler', allowImportingTsExtensions: true, verbatimModuleSyntax: true, moduleDetection: 'force',
-          noEmit: true, jsx: 'react-jsx', strict: true, noUnusedLocals: true, noUnusedParameters: true,
-          erasableSyntaxOnly: true, noFallthroughCasesInSwitch: true, noUncheckedSideEffectImports: true,
-        },
-        include: ['src'],
-      }),
-    );
-    const tsc = spawnSync(process.execPath, [resolve(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
-    assert.equal(tsc.status, 0, `tsc in the new app:\n${tsc.stdout}${tsc.stderr}`);
-
-    // Every import resolves from the app folder, as a bundler resolves it (a missing peer fails here).
-    const result = await build({
-      absWorkingDir: app, entryPoints: Object.keys(sources), bundle: true, write: false, outdir: 'out', format: 'esm',
-      platform: 'browser', jsx: 'automatic', logLevel: 'silent', nodePaths: [],
-    });
+    // Every import resolves from the app folder, as a bundler resolves it (a peer the README omits fails here).
+    const result = await bundle(['src/main.ts', 'src/style.css']);
     const css = result.outputFiles.find((f) => f.path.endsWith('/out/style.css'));
     assert.match(css?.text ?? '', /cognito-session:not\(:defined\)/, "style.css's @import brings in the cloak");
+  });
+
+  test("a React app: the README's component type-checks with the one line `import 'cognito-elements/react'`, and bundles", async () => {
+    for (const name of ['react', '@types/react']) provide(name); // a React template has them
+    write('src/Account.tsx', snippet('src/Account.tsx'));
+    write('tsconfig.json', tsconfig(['src']));
+    typeCheck();
+    await bundle(['src/Account.tsx']);
   });
 
   test("the README's configuration table names every CognitoConfig field, with its attribute", () => {
