@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures for the local Cognito service. Prints; asserts nothing.
  * - start-to-ready, cold (empty data folder: key generation, demo pool creation) and warm (existing data);
- * - server-side handler time of the two SRP requests, over sign-ins made by aws-amplify in this process.
+ * - server-side handler time of the two SRP requests, over sign-ins made by aws-amplify in this process;
+ * - writes: AdminCreateUser one at a time and 20 at once (each answer waits for its write to reach the disk).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,5 +53,27 @@ for (let i = 0; i < ROUNDS; i++) {
 console.log(`SRP InitiateAuth, server handler:           ${stats(initiate)}`);
 console.log(`SRP RespondToAuthChallenge, server handler: ${stats(respond)}`);
 console.log(`Amplify signIn() in Node, end to end:       ${stats(client)}`);
+
+const createUser = (name: string) =>
+  service.call('AdminCreateUser', {
+    UserPoolId: service.demo!.userPoolId,
+    Username: `${name}@example.com`,
+    TemporaryPassword: 'TempPassw0rd!',
+    MessageAction: 'SUPPRESS',
+  });
+const sequential: number[] = [];
+for (let i = 0; i < ROUNDS * 5; i++) {
+  const t = performance.now();
+  await createUser(`seq-${i}`);
+  sequential.push(performance.now() - t);
+}
+console.log(`AdminCreateUser, one at a time:             ${stats(sequential)}`);
+const burst: number[] = [];
+for (let round = 0; round < 5; round++) {
+  const t = performance.now();
+  await Promise.all(Array.from({ length: 20 }, (_, i) => createUser(`burst-${round}-${i}`)));
+  burst.push(performance.now() - t);
+}
+console.log(`20 AdminCreateUser at once, all answered:   ${stats(burst)}`);
 await service.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -5,13 +5,41 @@
  * LOCAL_COGNITO_PORT (default 9229) and LOCAL_COGNITO_DATA (default .local-cognito) move the local service.
  */
 import { createServer, loadEnv } from 'vite';
-import { DEMO_USERS, startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
+import { DataFileError, DEMO_USERS, startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
 import { readPoolConfig, writePoolConfig } from '../local-cognito/src/pool-config.js';
 
 const DATA_DIR = process.env['LOCAL_COGNITO_DATA'] ?? '.local-cognito';
 const env = loadEnv('development', process.cwd(), 'VITE_');
 const realPool = env['VITE_COGNITO_USER_POOL_ID'] && env['VITE_COGNITO_CLIENT_ID'];
 const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/**
+ * Why the user pool settings cannot be used, or undefined. The shapes are those Cognito documents for
+ * UserPoolId (`[\w-]+_[0-9a-zA-Z]+`, up to 55 characters) and ClientId (`[\w+]+`, up to 128); ids made of X's
+ * are the placeholders of .env.example, copied but not filled in. Without this check the demo started "with the
+ * user pool ap-northeast-1_XXXXXXXXX" and every sign-in failed.
+ */
+function poolSettingsProblem(poolId: string, clientId: string): string | undefined {
+  const problems: string[] = [];
+  const placeholder = (id: string) => /^x+$/i.test(id);
+  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(poolId) || poolId.length > 55) problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is not a user pool id (like ap-northeast-1_AbCdEf123)`);
+  else if (placeholder(poolId.slice(poolId.indexOf('_') + 1))) problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is the placeholder of .env.example`);
+  if (!/^[\w+]+$/.test(clientId) || clientId.length > 128) problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is not an app client id`);
+  else if (placeholder(clientId)) problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is the placeholder of .env.example`);
+  return problems.length ? problems.join('\n') : undefined;
+}
+
+if (realPool) {
+  const problem = poolSettingsProblem(env['VITE_COGNITO_USER_POOL_ID']!, env['VITE_COGNITO_CLIENT_ID']!);
+  if (problem) {
+    process.stderr.write(
+      `${problem}\n` +
+        'To use the local Cognito service instead, remove .env.local (or those two lines of it, and unset them in your ' +
+        'environment). To use your own pool, put its real user pool id and app client id there.\n',
+    );
+    process.exit(1);
+  }
+}
 
 let service: LocalCognito | undefined;
 let banner: string[] = [];
@@ -26,6 +54,10 @@ if (realPool) {
     writePoolConfig(DATA_DIR, service.demo!);
     banner = [`Local Cognito: ${service.url} (ready in ${(performance.now() - started).toFixed(0)} ms, data in ${DATA_DIR}/)`];
   } catch (error) {
+    if (error instanceof DataFileError) {
+      process.stderr.write(`Local Cognito did not start. ${error.message}\nTo start over, delete ${DATA_DIR}.\n`);
+      process.exit(1);
+    }
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     // Perhaps `npm run local-cognito` is already running: use it rather than fail.
     const running = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
@@ -48,6 +80,8 @@ out(`cognito-elements demo: ${urls.join(' ')}`);
 for (const line of banner) out(line);
 out('Press Ctrl-C to stop.');
 
+// The local service finishes its calls and writes before the process exits. process.on, not once: the service's
+// file writer (write-file-atomic, through signal-exit) kills the process itself on a signal nobody else listens to.
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
@@ -56,5 +90,4 @@ async function stop(): Promise<void> {
   await service?.close();
   process.exit(0);
 }
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEMO_USERS, startLocalCognito, type LocalCognito } from './index.js';
+import { DataFileError, DEMO_USERS, startLocalCognito, type LocalCognito } from './index.js';
 import { writePoolConfig } from './pool-config.js';
 
 const { values } = parseArgs({
@@ -55,15 +55,35 @@ try {
   });
   const configFile = writePoolConfig(values.data, service.demo!);
   printBanner(service, configFile, performance.now() - started);
-  const stop = () => void service.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C (and a closed terminal) finish the calls under way and wait for their writes before exiting; a second
+  // Ctrl-C exits at once, which loses nothing already acknowledged (every file is replaced atomically).
+  // process.on, not once: write-file-atomic (through signal-exit) kills the process itself on a signal nobody
+  // else listens to, which would cut the shutdown short.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting without waiting for writes under way.\n`);
+      process.exit(130);
+    }
+    stopping = true;
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Local Cognito could not save everything before stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(
     code === 'EADDRINUSE'
       ? `Port ${port} is in use (is another local Cognito running?). Set LOCAL_COGNITO_PORT or pass --port.\n`
-      : `Local Cognito failed to start: ${(error as Error).stack ?? String(error)}\n`,
+      : error instanceof DataFileError
+        ? `Local Cognito did not start. ${error.message}\n` +
+          `To start over: npm run local-cognito -- --reset${values.data === '.local-cognito' ? '' : ` --data ${values.data}`} (deletes ${values.data}).\n`
+        : `Local Cognito failed to start: ${(error as Error).stack ?? String(error)}\n`,
   );
   process.exit(1);
 }

@@ -2,6 +2,8 @@
  * The HTTP face of the service: Cognito's JSON protocol (POST / with `X-Amz-Target:
  * AWSCognitoIdentityProviderService.<Target>`), the pool's JWKS, CORS for any localhost origin with a long
  * preflight cache, and a few local-only helpers under /_local/. Nothing here logs bodies: they hold passwords.
+ * Only requests addressed to this machine by name (the Host header) are answered, and a shutdown lets the calls
+ * under way finish first.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { LogService } from 'cognito-local/lib/services/LogService.js';
@@ -10,6 +12,8 @@ import type { Outbox } from './outbox.js';
 import type { CompatRouter } from './router.js';
 
 export interface HttpOptions {
+  /** The address the server is bound to: a Host naming it is accepted besides the loopback names. */
+  readonly bindHost: string;
   readonly router: CompatRouter;
   readonly outbox: Outbox;
   readonly jwks: object;
@@ -29,12 +33,45 @@ export interface RequestRecord {
   readonly ms: number;
 }
 
+/** The handler and the way to stop it. */
+export interface HttpHandler {
+  readonly listener: RequestListener;
+  /**
+   * Stops taking calls (later ones get 503) and resolves when the calls under way have been answered, or after
+   * `ms` if one hangs. Their writes are then under way or done; the caller flushes the stores.
+   */
+  stop(ms: number): Promise<void>;
+}
+
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const MAX_BODY = 1024 * 1024;
 /** Chromium caps the preflight cache at two hours. */
 const PREFLIGHT_MAX_AGE = '7200';
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 const ALLOWED_HEADERS = 'content-type, x-amz-target, x-amz-user-agent, x-amz-date, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request';
+
+const isIPv4Loopback = (name: string): boolean => {
+  const parts = name.split('.');
+  return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+};
+
+/**
+ * Whether a Host header names this machine: localhost, 127.0.0.0/8, [::1], or the address the server was bound
+ * to, with any port. Anything else is what DNS rebinding looks like: a page of attacker.example, its name now
+ * resolving to 127.0.0.1, is same-origin with this service and could read every user and code. A request with no
+ * Host at all is let through: browsers always send one (Node refuses HTTP/1.1 without one), so only non-browser
+ * HTTP/1.0 clients omit it, and they are not the threat.
+ */
+export function isLocalHost(host: string | undefined, bindHost: string): boolean {
+  if (host === undefined) return true;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(host);
+  if (!match) return false;
+  const name = (match[1] ?? match[2] ?? '').toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name === '::1' || name === '0:0:0:0:0:0:0:1' || isIPv4Loopback(name)) return true;
+  const bound = bindHost.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  // A wildcard bind address (all interfaces) names no host; a client never addresses it.
+  return bound !== '0.0.0.0' && bound !== '::' && name === bound;
+}
 
 /** Cognito sends dates as epoch seconds. */
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
@@ -71,8 +108,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 let requestCounter = 0;
 
-export function createHttpHandler(options: HttpOptions): RequestListener {
-  const { router, outbox, jwks, issuerBase, logger, onRequest } = options;
+export function createHttpHandler(options: HttpOptions): HttpHandler {
+  const { bindHost, router, outbox, jwks, issuerBase, logger, onRequest } = options;
+  const underWay = new Set<Promise<void>>();
+  let stopping = false;
 
   async function api(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
     const started = performance.now();
@@ -99,7 +138,8 @@ export function createHttpHandler(options: HttpOptions): RequestListener {
         status = 400;
         payload = { __type: error.code, message: error.message };
       } else if (error instanceof UnsupportedError) {
-        status = 500;
+        // A client error, not 5xx: the SDKs retry 5xx answers, and asking again cannot make it supported.
+        status = 400;
         payload = { __type: 'CognitoLocal#Unsupported', message: `Local Cognito does not support: ${error.message}` };
       } else {
         status = 500;
@@ -124,7 +164,23 @@ export function createHttpHandler(options: HttpOptions): RequestListener {
     onRequest({ target: target || '?', status, ms, ...(errorType['x-amzn-errortype'] ? { error: errorType['x-amzn-errortype'] } : {}) });
   }
 
-  return (req, res) => {
+  const listener: RequestListener = (req, res) => {
+    // Before anything else, preflights included: a foreign Host must learn nothing, not even CORS grants.
+    if (!isLocalHost(req.headers.host, bindHost)) {
+      const type = 'CognitoLocal#ForbiddenHost';
+      send(
+        res,
+        403,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'x-amzn-errortype': type },
+        JSON.stringify({
+          __type: type,
+          message:
+            `Host "${req.headers.host}" is not allowed: the local Cognito service answers only requests addressed to ` +
+            'localhost, 127.0.0.1 or [::1] (a protection against DNS rebinding). Use http://127.0.0.1:<port>.',
+        }),
+      );
+      return;
+    }
     const cors = corsHeaders(req);
     const url = new URL(req.url ?? '/', 'http://local');
     const json = (status: number, body: unknown) =>
@@ -144,7 +200,16 @@ export function createHttpHandler(options: HttpOptions): RequestListener {
       return;
     }
     if (req.method === 'POST' && url.pathname === '/') {
-      void api(req, res, cors);
+      if (stopping) {
+        res.setHeader('Connection', 'close');
+        json(503, { __type: 'ServiceUnavailableException', message: 'The local Cognito service is shutting down' });
+        return;
+      }
+      const call = api(req, res, cors);
+      underWay.add(call);
+      call
+        .finally(() => underWay.delete(call))
+        .catch((error: unknown) => logger.error(`answering ${req.headers['x-amz-target']}: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     if (req.method === 'GET') {
@@ -165,5 +230,16 @@ export function createHttpHandler(options: HttpOptions): RequestListener {
       }
     }
     json(404, { __type: 'ResourceNotFoundException', message: `No route for ${req.method} ${url.pathname}` });
+  };
+
+  return {
+    listener,
+    async stop(ms) {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+      await Promise.race([Promise.allSettled([...underWay]), timeout]);
+      clearTimeout(timer);
+    },
   };
 }

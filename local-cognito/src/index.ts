@@ -4,21 +4,25 @@
  * Embeddable: tests start one per file on an ephemeral port with a data folder of their own.
  */
 import { mkdirSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { DefaultConfig } from 'cognito-local/lib/server/config.js';
 import { DateClock } from 'cognito-local/lib/services/clock.js';
-import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { CognitoServiceImpl } from 'cognito-local/lib/services/cognitoService.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore.js';
 import type { LogService } from 'cognito-local/lib/services/LogService.js';
-import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
-import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import { UserPoolServiceFactoryImpl, type UserPool } from 'cognito-local/lib/services/userPoolService.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { ChallengeSessions } from './challenges.js';
+import { JsonFileDataStoreFactory } from './data-store.js';
 import { ensureDemoPool, type DemoPool } from './demo-pool.js';
+import { syncDirectory } from './durable-file.js';
 import { UnsupportedError } from './errors.js';
 import { createHttpHandler, type RequestRecord } from './http.js';
 import { Lockout } from './lockout.js';
@@ -28,6 +32,7 @@ import { CompatState } from './state.js';
 import { loadSigningKey, TokenIssuer } from './tokens.js';
 
 export type { DemoPool } from './demo-pool.js';
+export { DataFileError } from './durable-file.js';
 export type { DeliveredMessage } from './outbox.js';
 export type { RequestRecord } from './http.js';
 export { DEMO_USERS } from './demo-pool.js';
@@ -59,7 +64,45 @@ export interface LocalCognito {
   readonly requests: readonly RequestRecord[];
   /** Calls a target in-process, as an HTTP request would (for tests and tooling). */
   call(target: string, request: Record<string, unknown>): Promise<object>;
+  /**
+   * Stops listening, lets the calls under way finish (up to 5 s), and resolves once every change is on disk.
+   * Call it before the process exits: what it waits for would otherwise be lost.
+   */
   close(): Promise<void>;
+}
+
+/** How long close() lets calls under way finish. Handlers take milliseconds; this bounds a hung disk. */
+const DRAIN_MS = 5000;
+
+/** cognito-local's name for the clients' file (CognitoServiceFactoryImpl; not exported). */
+const CLIENTS_STORE = 'clients';
+
+/**
+ * cognito-local's CognitoService, but deleting a pool first lets that pool's writes finish and stops new ones:
+ * cognito-local deletes the file directly, and a write still under way would bring the pool back.
+ */
+class DurableCognitoService extends CognitoServiceImpl {
+  constructor(
+    private readonly directory: string,
+    clients: DataStore,
+    userPools: UserPoolServiceFactoryImpl,
+    private readonly stores: JsonFileDataStoreFactory,
+  ) {
+    super(directory, clients, {}, userPools);
+  }
+
+  override async deleteUserPool(ctx: Context, userPool: UserPool): Promise<void> {
+    await this.stores.retire(userPool.Id);
+    await super.deleteUserPool(ctx, userPool);
+    await syncDirectory(this.directory);
+  }
+}
+
+/** Temporary files of writes that a kill interrupted (write-file-atomic names them `<file>.<number>`). */
+async function removeInterruptedWrites(directory: string): Promise<void> {
+  for (const name of await readdir(directory)) {
+    if (/\.json\.\d+$/.test(name)) await rm(join(directory, name), { force: true });
+  }
 }
 
 /** cognito-local's logger interface; its debug lines dump whole users (passwords included), so they are dropped. */
@@ -94,10 +137,14 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
   let url = '';
 
   const clock = new DateClock();
-  const stores = new StormDBDataStoreFactory(dbDir);
-  const cognito = await new CognitoServiceFactoryImpl(dbDir, stores, new UserPoolServiceFactoryImpl(clock, stores)).create(ctx, {});
-  const state = new CompatState(join(options.dataDir, 'sessions.json'));
-  const key = loadSigningKey(join(options.dataDir, 'signing-key.json'));
+  // Every file is read before any is written (a missing one aside), so a file that cannot be read stops the
+  // start with nothing changed; see durable-file.ts.
+  const stores = new JsonFileDataStoreFactory(dbDir);
+  const userPools = new UserPoolServiceFactoryImpl(clock, stores);
+  const cognito = new DurableCognitoService(dbDir, await stores.create(ctx, CLIENTS_STORE, { Clients: {} }), userPools, stores);
+  await cognito.init(ctx);
+  const state = await CompatState.load(join(options.dataDir, 'sessions.json'));
+  const key = await loadSigningKey(join(options.dataDir, 'signing-key.json'));
   const tokens = new TokenIssuer(key, () => url, clock, state);
   const outbox = new Outbox(print);
   const requests: RequestRecord[] = [];
@@ -119,19 +166,19 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     lockout: new Lockout(),
   });
 
-  const server: Server = createServer(
-    createHttpHandler({
-      router,
-      outbox,
-      jwks: { keys: [key.publicJwk] },
-      issuerBase: () => url,
-      logger,
-      onRequest: (record) => {
-        requests.push(record);
-        options.logRequest?.(`${record.target} ${record.status}${record.error ? ` ${record.error}` : ''} ${record.ms.toFixed(1)} ms`);
-      },
-    }),
-  );
+  const http = createHttpHandler({
+    bindHost: host,
+    router,
+    outbox,
+    jwks: { keys: [key.publicJwk] },
+    issuerBase: () => url,
+    logger,
+    onRequest: (record) => {
+      requests.push(record);
+      options.logRequest?.(`${record.target} ${record.status}${record.error ? ` ${record.error}` : ''} ${record.ms.toFixed(1)} ms`);
+    },
+  });
+  const server: Server = createServer(http.listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -139,9 +186,28 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${host}:${port}`;
+  // Only now that the port is ours: another service started on the same folder must not lose its writes.
+  await removeInterruptedWrites(dbDir);
+  await removeInterruptedWrites(options.dataDir);
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    server.closeIdleConnections();
+    await http.stop(DRAIN_MS);
+    server.closeAllConnections();
+    await closed;
+    await Promise.all([stores.flush(), state.flush()]);
+  }
 
   const call = (target: string, request: Record<string, unknown>) => router(target)(ctx, request);
-  const demo = options.demo === false ? undefined : await ensureDemoPool(call, cognito, ctx, url);
+  let demo: DemoPool | undefined;
+  try {
+    demo = options.demo === false ? undefined : await ensureDemoPool(call, cognito, ctx, url);
+  } catch (error) {
+    await close(); // a failed start leaves nothing listening
+    throw error;
+  }
 
   return {
     url,
@@ -150,10 +216,6 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     outbox,
     requests,
     call,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => (closing ??= close()),
   };
 }

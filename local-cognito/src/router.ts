@@ -4,6 +4,8 @@
  * carries one, where cognito-local only decodes it.
  */
 import type { Context } from 'cognito-local/lib/services/context.js';
+import { isSupportedTarget } from 'cognito-local/lib/targets/Target.js';
+import { CognitoError } from './errors.js';
 import {
   ChangePassword,
   ConfirmForgotPassword,
@@ -32,6 +34,16 @@ const OWN_TARGETS: Record<string, (compat: Compat) => Target> = {
   AdminSetUserPassword: withPolicyOn('AdminSetUserPassword', 'Password'),
 };
 
+/**
+ * An operation neither this layer nor cognito-local has, as AWS's JSON services answer one they do not have: HTTP
+ * 400 `UnknownOperationException`, which the SDKs do not retry (they retry every 5xx). Seen from real AWS JSON 1.1
+ * services (aws/aws-sdk-js#425: OpsWorks, statusCode 400, retryable false; aws/aws-sdk-net#1536: CloudWatch Logs,
+ * BadRequest). Not verified against Cognito itself, whose documentation does not say; it also covers real Cognito
+ * operations this service lacks (WebAuthn, devices), for which "not here" is the truthful answer.
+ */
+const unknownOperation = (target: string): CognitoError =>
+  new CognitoError('UnknownOperationException', `The local Cognito service has no operation ${target}`);
+
 export type CompatRouter = (target: string) => (ctx: Context, req: Request) => Promise<object>;
 
 export function createRouter(compat: Compat): CompatRouter {
@@ -39,6 +51,7 @@ export function createRouter(compat: Compat): CompatRouter {
   return (target) => {
     const route = own.get(target);
     if (route) return route;
+    if (!isSupportedTarget(target)) return () => Promise.reject(unknownOperation(target));
     const base = compat.base(target);
     return async (ctx, req) => {
       if ('AccessToken' in req) compat.tokens.verifyAccessToken(req['AccessToken']);

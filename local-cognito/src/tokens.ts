@@ -15,12 +15,12 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Clock } from 'cognito-local/lib/services/clock.js';
 import type { TokenGenerator, Tokens } from 'cognito-local/lib/services/tokenGenerator.js';
 import type { User } from 'cognito-local/lib/services/userPoolService.js';
 import { notAuthorized } from './errors.js';
+import { DataFileError, DurableFile, readJsonFile } from './durable-file.js';
 import type { CompatState } from './state.js';
 
 export interface SigningKey {
@@ -30,17 +30,23 @@ export interface SigningKey {
   readonly publicJwk: JsonWebKey;
 }
 
-/** Loads the data folder's RSA key, making one on first start. */
-export function loadSigningKey(file: string): SigningKey {
-  let privateJwk: JsonWebKey;
-  if (existsSync(file)) {
-    privateJwk = JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey;
-  } else {
+/**
+ * Loads the data folder's RSA key, making one on first start. A key file that cannot be read stops the start
+ * (DataFileError): making a new key would silently invalidate every token issued so far.
+ */
+export async function loadSigningKey(file: string): Promise<SigningKey> {
+  let privateJwk = (await readJsonFile(file)) as JsonWebKey | undefined;
+  if (privateJwk === undefined) {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     privateJwk = privateKey.export({ format: 'jwk' });
-    writeFileSync(file, JSON.stringify(privateJwk), { mode: 0o600 });
+    await new DurableFile(file, () => JSON.stringify(privateJwk), { mode: 0o600 }).save();
   }
-  const privateKey = createPrivateKey({ key: privateJwk, format: 'jwk' });
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey({ key: privateJwk, format: 'jwk' });
+  } catch (error) {
+    throw new DataFileError(file, `it holds no RSA private key (${(error as Error).message})`);
+  }
   const publicKey = createPublicKey(privateKey);
   const { kty, n, e } = publicKey.export({ format: 'jwk' });
   const kid = `local-${(n ?? '').slice(0, 16)}`;
@@ -105,7 +111,8 @@ export class TokenIssuer implements TokenGenerator {
     const lifetimes = tokenLifetimes(client);
     // Like Cognito's, the refresh token is opaque to clients.
     const refreshToken = base64url(randomBytes(96));
-    this.state.addSession(
+    // The sign-in is on disk before its tokens are handed out: a refresh token must still work after a crash.
+    await this.state.addSession(
       originJti,
       {
         userPoolId: client.UserPoolId,

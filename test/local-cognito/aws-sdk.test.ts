@@ -225,11 +225,39 @@ describe('HTTP', () => {
   });
 
   test('an unknown target and a malformed body get JSON errors, not a crash', async () => {
-    const unknown = await fetch(service.url, { method: 'POST', headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.StartWebAuthnRegistration' }, body: '{}' });
-    assert.equal(unknown.status, 500);
-    assert.equal(((await unknown.json()) as { __type: string }).__type, 'CognitoLocal#Unsupported');
+    // 400, not 5xx: the SDKs retry 5xx answers, and asking again for an operation that does not exist is pointless.
+    for (const target of ['NoSuchOperation', 'StartWebAuthnRegistration']) {
+      const unknown = await fetch(service.url, { method: 'POST', headers: { 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` }, body: '{}' });
+      assert.equal(unknown.status, 400);
+      assert.equal(unknown.headers.get('x-amzn-errortype'), 'UnknownOperationException');
+      const error = (await unknown.json()) as { __type: string; message: string };
+      assert.equal(error.__type, 'UnknownOperationException');
+      assert.ok(error.message.includes(target), error.message);
+    }
     const malformed = await fetch(service.url, { method: 'POST', headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' }, body: '{not json' });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.headers.get('x-amzn-errortype'), 'SerializationException');
+  });
+
+  test('the AWS SDK gets an unknown operation as a client error at the first attempt, without retrying', async () => {
+    const sdk = new CognitoIdentityProviderClient({ endpoint: service.url, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 });
+    // An operation this service does not have, sent as the SDK sends any other.
+    sdk.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { headers: Record<string, string> };
+        request.headers['x-amz-target'] = 'AWSCognitoIdentityProviderService.NoSuchOperation';
+        return next(args);
+      },
+      { step: 'build', name: 'unknownTarget' },
+    );
+    const mark = service.requests.length;
+    const error = (await sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nobody@example.com' })).catch((e: unknown) => e)) as {
+      name: string;
+      $metadata: { httpStatusCode: number; attempts: number };
+    };
+    assert.equal(error.name, 'UnknownOperationException');
+    assert.equal(error.$metadata.httpStatusCode, 400);
+    assert.equal(error.$metadata.attempts, 1);
+    assert.equal(service.requests.length - mark, 1);
   });
 });

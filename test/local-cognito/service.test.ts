@@ -108,6 +108,36 @@ describe('npm run local-cognito', () => {
 });
 
 describe('npm start', () => {
+  test('refuses the placeholders of .env.example and says what to do, before starting anything', { timeout: 30_000 }, async () => {
+    const placeholders = { VITE_COGNITO_USER_POOL_ID: 'ap-northeast-1_XXXXXXXXX', VITE_COGNITO_CLIENT_ID: 'xxxxxxxxxxxxxxxxxxxxxxxxxx' };
+    const cases = [
+      { env: placeholders, named: 'ap-northeast-1_XXXXXXXXX' },
+      { env: { ...placeholders, VITE_COGNITO_USER_POOL_ID: 'my-pool' }, named: 'my-pool' },
+    ];
+    await Promise.all(
+      cases.map(async ({ env, named }) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+          env: { ...process.env, ...env, LOCAL_COGNITO_PORT: '0', LOCAL_COGNITO_DATA: join(dataDir, 'placeholders') },
+        });
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+        // Should the check be missing, the demo starts: stop it as soon as it says so.
+        const started = new Promise<'started'>((resolve) => child.stdout.on('data', () => output.includes('Press Ctrl-C') && resolve('started')));
+        const outcome = await Promise.race([exited, started]);
+        if (outcome === 'started') {
+          child.kill('SIGKILL');
+          await exited;
+        }
+        assert.equal(outcome, 1, output);
+        assert.ok(output.includes(named), output);
+        assert.match(output, /\.env\.local/);
+        assert.doesNotMatch(output, /from your environment|Local Cognito:/);
+      }),
+    );
+  });
+
   test('serves the demo page and the local service; Ctrl-C stops both, leaving no process and no open port', { timeout: 60_000 }, async () => {
     const data = join(dataDir, 'start');
     // Its own process group, as a terminal would make it, so that "Ctrl-C" reaches npm, the shell and node.

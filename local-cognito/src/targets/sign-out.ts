@@ -17,7 +17,7 @@ export const RevokeToken =
     // Revoking an unknown or already revoked token succeeds, as in Cognito.
     if (found) {
       if (found.session.clientId !== client.ClientId) throw notAuthorized('Invalid Refresh Token');
-      compat.state.revoke(found.originJti, Math.floor(compat.services.clock.get().getTime() / 1000));
+      await compat.state.revoke(found.originJti, Math.floor(compat.services.clock.get().getTime() / 1000));
     }
     return {};
   };
@@ -28,6 +28,6 @@ export const GlobalSignOut =
     const claims = compat.tokens.verifyAccessToken(req['AccessToken']);
     const session = compat.state.session(claims.origin_jti);
     if (!session) throw invalidParameter('Invalid Access Token');
-    compat.state.revokeAllOf(session.userPoolId, session.username, Math.floor(compat.services.clock.get().getTime() / 1000));
+    await compat.state.revokeAllOf(session.userPoolId, session.username, Math.floor(compat.services.clock.get().getTime() / 1000));
     return {};
   };
