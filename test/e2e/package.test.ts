@@ -123,7 +123,7 @@ describe('the packed package', () => {
     await bundle(['src/Account.tsx']);
   });
 
-  test("the README's configuration table names every CognitoConfig field, with its attribute", () => {
+  test("the README's configuration table names every CognitoConfig field, with its attribute, and no other", () => {
     const types = readFileSync(join(app, 'node_modules', pkg.name, 'dist/store/types.d.ts'), 'utf8');
     const body = /export interface CognitoConfig \{([\s\S]*?)\n\}/.exec(types);
     assert.ok(body, 'CognitoConfig in dist/store/types.d.ts');
@@ -132,5 +132,8 @@ describe('the packed package', () => {
     const table = readme.slice(readme.indexOf('<!-- config-table -->'), readme.indexOf('<!-- /config-table -->'));
     assert.ok(table.length > 30, 'README.md has a config table between <!-- config-table --> markers');
     for (const field of fields) assert.match(table, new RegExp(`^\\| \`[a-z-]+\`[^|]*\\| \`${field}\` \\|`, 'm'), `the table maps an attribute to ${field}`);
+    // …and names no field that is not there (a renamed or dropped option).
+    const documented = [...table.matchAll(/^\| `[a-z-]+`[^|]*\| `(\w+)` \|/gm)].map((m) => m[1]!);
+    assert.deepEqual([...documented].sort(), [...fields].sort());
   });
 });
