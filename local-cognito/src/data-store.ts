@@ -9,6 +9,7 @@
  * folders load as they are. Values are kept in memory and handed out by reference, as StormDB did: cognito-local
  * is written against that behaviour.
  */
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore.js';
@@ -108,7 +109,10 @@ export class JsonFileDataStoreFactory implements DataStoreFactory {
     // since a pool exists after a restart only if its file does.
     const fresh = content === undefined || Object.keys(content).length === 0;
     const store = new JsonFileDataStore(fresh ? (defaults as Json) : content, file);
-    if (fresh) await store.save();
+    if (fresh) {
+      await mkdir(this.directory, { recursive: true });
+      await store.save();
+    }
     this.#stores.set(id, store);
     return store;
   }

@@ -273,3 +273,32 @@ describe('durability of the data folder', () => {
     });
   });
 });
+
+describe('data format', () => {
+  test("files written by cognito-local's StormDB store load unchanged, and are written back byte for byte alike", async () => {
+    const { StormDBDataStoreFactory } = await import('cognito-local/lib/services/dataStore/stormDb.js');
+    const { JsonFileDataStoreFactory } = await import('../../local-cognito/src/data-store.js');
+    const ctx = { logger: { debug: () => undefined, child: () => ctx.logger } } as unknown as Parameters<InstanceType<typeof StormDBDataStoreFactory>['create']>[0];
+    const user = {
+      Username: 'someone.else@example.com',
+      UserCreateDate: new Date('2026-01-02T03:04:05.678Z'),
+      UserLastModifiedDate: new Date('2026-02-03T04:05:06.789Z'),
+      Attributes: [{ Name: 'email', Value: 'someone.else@example.com' }],
+      Enabled: true,
+    };
+    const stormDir = freshDir();
+    const storm = await new StormDBDataStoreFactory(stormDir).create(ctx, 'local_Format', { Users: {}, Options: { Id: 'local_Format' } });
+    await storm.set(ctx, ['Users', user.Username], user);
+    const written = readFileSync(join(stormDir, 'local_Format.json'), 'utf8');
+
+    const ours = await new JsonFileDataStoreFactory(stormDir).create(ctx, 'local_Format', { Users: {} });
+    const loaded = await ours.get<typeof user>(ctx, ['Users', user.Username]);
+    assert.deepEqual(loaded, user);
+    assert.ok(loaded?.UserCreateDate instanceof Date);
+
+    const ourDir = freshDir();
+    const fresh = await new JsonFileDataStoreFactory(ourDir).create(ctx, 'local_Format', { Users: {}, Options: { Id: 'local_Format' } });
+    await fresh.set(ctx, ['Users', user.Username], user);
+    assert.equal(readFileSync(join(ourDir, 'local_Format.json'), 'utf8'), written);
+  });
+});
