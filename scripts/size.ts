@@ -11,12 +11,14 @@ import { build } from 'esbuild';
 
 const KB = 1024;
 /**
- * library: the three elements, the store and the en + ja strings (2.3 KB of it Japanese, kept in the first load so
- * that Japanese pages never show English first). Issue 4 asked for 10 KB; what issue 3 requires measures 14.0 KB
- * (14.4 with the global sign-out that cannot fail silently), so the budget is that plus a little: a new feature
- * that needs more must raise it on purpose.
+ * library: the three elements, the store and the en + ja strings (2.4 KB of it Japanese, kept in the first load so
+ * that Japanese pages never show English first). 14.4 KB for the first three elements; +2.0 KB for the hardening
+ * that makes them safe to use (a deadline on every network action, refresh failures told apart and retried with
+ * backoff, our own revocation and strict Cognito answers, visible configuration problems, focus handling,
+ * attribute checks, the ja/en messages for all of it). bundle: lit + Amplify's auth (≈ 45 KB) + the library.
+ * The budget is today's size plus a little: a new feature that needs more must raise it on purpose, here.
  */
-export const BUDGETS = { library: 14.5 * KB, bundle: 60 * KB };
+export const BUDGETS = { library: 17 * KB, bundle: 61 * KB };
 const EXTERNAL = ['lit', 'lit/*', 'aws-amplify', 'aws-amplify/*', '@aws-amplify/*'];
 
 const gz = (code: Uint8Array | string) => gzipSync(code, { level: 9 }).length;

@@ -69,6 +69,10 @@ export class CognitoSession extends CognitoElement {
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /* Focused by script after a sign-in, so that the next Tab is "Sign out"; it is not a control, so no ring. */
+    [part~='user']:focus {
+      outline: none;
+    }
     [part~='config-error'] {
       margin: 0 0 0.5rem;
       color: var(--_error);

@@ -79,7 +79,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return forward(req, res, body);
       }
       const origin = req.headers.origin;
-      const cors = origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid' } : {};
+      const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid' } : {};
       if (fault.kind === 'hang') {
         hung.push({ res, cors });
         return;
