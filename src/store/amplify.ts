@@ -154,8 +154,21 @@ export async function cognitoRequest(target: string, body: object, timeoutMs: nu
 /** The current tokens, refreshed first when expired (or when forced); undefined when signed out. */
 export async function currentTokens(forceRefresh = false): Promise<AuthTokens | undefined> {
   const session: AuthSession = await fetchAuthSession({ forceRefresh });
-  const id = session.tokens?.idToken;
-  const access = session.tokens?.accessToken;
+  return toAuthTokens(session.tokens?.idToken, session.tokens?.accessToken);
+}
+
+/**
+ * The tokens as stored, never refreshed: for reading the result of a refresh that just happened (a read through
+ * fetchAuthSession refreshes again whenever a token has less than Amplify's 5 s tolerance left).
+ */
+export async function storedTokens(): Promise<AuthTokens | undefined> {
+  const stored = await cognitoUserPoolsTokenProvider.tokenOrchestrator.getTokenStore().loadTokens();
+  return toAuthTokens(stored?.idToken, stored?.accessToken);
+}
+
+type Jwt = NonNullable<AuthSession['tokens']>['accessToken'];
+
+function toAuthTokens(id: Jwt | undefined, access: Jwt | undefined): AuthTokens | undefined {
   if (!id || !access) return undefined;
   const exp = Math.min(Number(id.payload.exp ?? 0), Number(access.payload.exp ?? 0));
   return {

@@ -495,7 +495,7 @@ export class AuthStore {
   }
 
   async #refreshed(): Promise<void> {
-    const tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
+    const tokens = await amplify.storedTokens().catch(() => undefined);
     if (!tokens) return;
     const user = userFromClaims(tokens.idTokenClaims);
     // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.

@@ -209,8 +209,9 @@ describe('auth store', () => {
       const { session } = await page({ clientId });
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       const { accessToken } = await getAuthStore().getTokens();
-      await callCognito('GlobalSignOut', { AccessToken: accessToken }); // elsewhere, e.g. an admin or another device
+      // Listening first: with tokens this short-lived, Amplify refreshes on every read, so the end can come at once.
       const signedOut = oneEvent(document, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
+      await callCognito('GlobalSignOut', { AccessToken: accessToken }); // elsewhere, e.g. an admin or another device
       const event = await signedOut;
       expect(event.detail.reason).to.equal('expired');
       expect(event.target).to.equal(document);
@@ -272,8 +273,9 @@ describe('auth store', () => {
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       expect(tokenKeys(clientId)).to.have.length(3);
       const { accessToken } = await getAuthStore().getTokens();
+      const ended = oneEvent(document, 'cognito-signed-out') as Promise<CognitoSignedOutEvent>;
       await callCognito('GlobalSignOut', { AccessToken: accessToken });
-      const signedOut = (await oneEvent(document, 'cognito-signed-out')) as CognitoSignedOutEvent;
+      const signedOut = await ended;
       expect(signedOut.detail.reason).to.equal('expired');
       expect(tokenKeys(clientId)).to.deep.equal([]);
       // A reload does not sign the user back in.
