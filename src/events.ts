@@ -5,7 +5,7 @@
  * element (a submit, a sign-out click) is dispatched on that element; one with no element cause (restore on load,
  * another tab, expiry, a JavaScript call) on `document`. A listener on `document` hears every fact exactly once.
  */
-import type { AuthStatus, AuthUser } from './store/types.js';
+import type { AuthStatus, AuthUser, SignInStep } from './store/types.js';
 
 export type SignedInReason = 'sign-in' | 'new-password' | 'other-tab';
 export type SignedOutReason = 'user' | 'global' | 'other-tab' | 'expired';
@@ -25,7 +25,7 @@ export interface AuthChangeDetail {
 }
 export interface NextStepDetail {
   /** Amplify's `signInStep`, e.g. `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, `RESET_PASSWORD`. */
-  readonly step: string;
+  readonly step: SignInStep;
 }
 export interface ErrorDetail {
   /** Cognito's (or Amplify's) error name, e.g. `NotAuthorizedException`, `NetworkError`, `ConfigurationError`. */

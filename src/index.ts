@@ -3,5 +3,6 @@ export { CognitoLogin } from './elements/cognito-login.js';
 export { CognitoNewPassword } from './elements/cognito-new-password.js';
 export { CognitoSession } from './elements/cognito-session.js';
 export * from './store/index.js';
+export { AuthController } from './internal/auth-controller.js';
 export * from './events.js';
 export { setMessages, en, ja, type MessageKey, type Messages } from './i18n/index.js';

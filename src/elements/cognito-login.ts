@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthFlow, AuthStatus } from '../store/types.js';
+import type { AuthFlow, AuthStatus } from '../store/index.js';
 import { CognitoFormElement } from './form-element.js';
+import { onNewPasswordHosts, pageHasNewPassword } from './new-password-owner.js';
 import './cognito-new-password.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -47,7 +48,19 @@ export class CognitoLogin extends CognitoFormElement {
   /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
   @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'srp';
 
+  #stopWatchingHosts: (() => void) | undefined;
+
   readonly #ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatchingHosts = onNewPasswordHosts(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatchingHosts?.();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -122,9 +135,9 @@ export class CognitoLogin extends CognitoFormElement {
       case 'signedIn':
         return nothing;
       case 'newPasswordRequired':
-        return this.auth.store.pageHasNewPassword ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
+        return pageHasNewPassword() ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
       case 'signedOut': {
-        const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(notice) : '';
+        const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(`error.${notice}`) : '';
         return this.#renderForm(message);
       }
     }

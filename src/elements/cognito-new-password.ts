@@ -3,8 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthStatus } from '../store/types.js';
+import type { AuthStatus } from '../store/index.js';
 import { CognitoFormElement } from './form-element.js';
+import { addNewPasswordHost, newPasswordOwner, onNewPasswordHosts, removeNewPasswordHost } from './new-password-owner.js';
 
 /** Cognito's default minimum length, and the range a user pool's policy allows. */
 const DEFAULT_MIN_LENGTH = 8;
@@ -65,14 +66,18 @@ export class CognitoNewPassword extends CognitoFormElement {
     error: uniqueId('cognito-new-password-error'),
   };
 
+  #stopWatchingHosts: (() => void) | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.auth.store.registerNewPassword(this, this.embedded);
+    this.#stopWatchingHosts = onNewPasswordHosts(() => this.requestUpdate());
+    addNewPasswordHost(this, this.embedded);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.auth.store.unregisterNewPassword(this);
+    this.#stopWatchingHosts?.();
+    removeNewPasswordHost(this);
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
@@ -140,7 +145,7 @@ export class CognitoNewPassword extends CognitoFormElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const { status, pending } = this.auth.state;
-    if (status !== 'newPasswordRequired' || !pending || this.auth.store.newPasswordOwner !== this) return nothing;
+    if (status !== 'newPasswordRequired' || !pending || newPasswordOwner() !== this) return nothing;
     const ids = this.#ids;
     const mismatch = this.confirmation !== '' && this.confirmation !== this.password;
     const rules = this.#rules;

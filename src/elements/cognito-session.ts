@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { langOf } from '../i18n/index.js';
 import { afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthStatus, AuthTokens } from '../store/types.js';
+import type { AuthStatus, AuthTokens } from '../store/index.js';
 
 /**
  * @summary The signed-in view: who is signed in, a sign-out button, and an auth gate for page content.

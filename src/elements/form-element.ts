@@ -6,7 +6,7 @@
 import { state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { adoptLightDomStyles, afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
-import { toAuthError, type CognitoAuthError } from '../store/errors.js';
+import { toAuthError, type CognitoAuthError } from '../store/index.js';
 import { formStyles } from './form.styles.js';
 
 export abstract class CognitoFormElement extends CognitoElement {

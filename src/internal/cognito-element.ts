@@ -5,9 +5,8 @@
 import { LitElement, type CSSResult, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { langOf, onLanguageChange, translate, watchDocumentLang, type MessageKey } from '../i18n/index.js';
-import { AuthController } from '../store/auth-controller.js';
-import { toAuthError } from '../store/errors.js';
-import type { AuthStatus, TokenStorage } from '../store/types.js';
+import { toAuthError, type AuthStatus, type TokenStorage } from '../store/index.js';
+import { AuthController } from './auth-controller.js';
 import { addFocusHost, removeFocusHost, type FocusHost } from './focus.js';
 
 /** A message to show: its key and the values of its `{placeholders}`. */

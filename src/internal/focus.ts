@@ -8,7 +8,7 @@
  * focus is still on something in the page.
  */
 import { CognitoAuthChangeEvent } from '../events.js';
-import type { AuthStatus } from '../store/types.js';
+import type { AuthStatus } from '../store/index.js';
 
 export interface FocusHost {
   readonly updateComplete: Promise<boolean>;

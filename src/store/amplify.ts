@@ -12,7 +12,7 @@ import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
 import { confirmSignIn, fetchAuthSession, signIn, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub, defaultStorage, sessionStorage } from 'aws-amplify/utils';
-import type { AuthFlow, AuthTokens, CognitoConfig, TokenStorage } from './types.js';
+import type { AuthFlow, AuthTokens, CognitoConfig, SignInStep, TokenStorage } from './types.js';
 
 /** The user-pool part of an Amplify configuration already made by the app, if any. */
 export function existingConfig(): CognitoConfig | undefined {
@@ -47,23 +47,26 @@ export function useStorage(storage: TokenStorage): void {
   cognitoUserPoolsTokenProvider.setKeyValueStorage(storage === 'session' ? sessionStorage : defaultStorage);
 }
 
-export interface SignInStep {
+export interface StepResult {
   readonly done: boolean;
-  /** Amplify's signInStep. */
-  readonly step: string;
+  readonly step: SignInStep;
   readonly missingAttributes: readonly string[];
 }
 
-function toStep(result: { isSignedIn: boolean; nextStep: { signInStep: string } }): SignInStep {
-  const next = result.nextStep as { signInStep: string; missingAttributes?: string[] };
-  return { done: result.isSignedIn, step: next.signInStep, missingAttributes: next.missingAttributes ?? [] };
+type SignInOutput = Awaited<ReturnType<typeof signIn>>;
+
+function toStep(result: SignInOutput): StepResult {
+  // Compiles only while every step Amplify can answer is one of ours.
+  const step: SignInStep = result.nextStep.signInStep;
+  const next = result.nextStep as { missingAttributes?: string[] };
+  return { done: result.isSignedIn, step, missingAttributes: next.missingAttributes ?? [] };
 }
 
-export async function signInWithPassword(username: string, password: string, flow: AuthFlow): Promise<SignInStep> {
+export async function signInWithPassword(username: string, password: string, flow: AuthFlow): Promise<StepResult> {
   return toStep(await signIn({ username, password, options: { authFlowType: flow === 'password' ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH' } }));
 }
 
-export async function completeNewPassword(password: string, attributes: Readonly<Record<string, string>>): Promise<SignInStep> {
+export async function completeNewPassword(password: string, attributes: Readonly<Record<string, string>>): Promise<StepResult> {
   return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
 }
 

@@ -1,27 +1,25 @@
 /**
  * The auth store: one per page, shared by every element. It holds the auth state, runs the actions through
- * Amplify, follows Amplify's Hub (other tabs, refresh, expiry), and turns every change of state into exactly one
- * DOM event per fact: on the element that caused it, else on `document`.
+ * Amplify (`amplify.ts`), and changes state only through `#transition`, which derives the DOM events from the
+ * previous and next state (`machine.ts`): on the element that caused it, else on `document`. Its helpers, each in
+ * its own module: which configuration is used (`configuration.ts`), when to refresh (`refresh-scheduler.ts`),
+ * the request `authFetch` sends (`auth-fetch.ts`).
  *
  * Nothing happens at import time: the store is made by the first `getAuthStore()` and starts (Hub, restore) once
- * it has a configuration: from `configure()`, an element's attributes, or an app's own `Amplify.configure`.
+ * it has a configuration.
  */
-import {
-  CognitoAuthChangeEvent,
-  CognitoErrorEvent,
-  CognitoNextStepEvent,
-  CognitoSignedInEvent,
-  CognitoSignedOutEvent,
-  type AuthAction,
-  type SignedInReason,
-  type SignedOutReason,
-} from '../events.js';
+import { CognitoErrorEvent, CognitoNextStepEvent, type AuthAction, type SignedInReason, type SignedOutReason } from '../events.js';
 import * as amplify from './amplify.js';
-import { configProblem, describeConfigProblem, sameConfig, validTimeout } from './config.js';
+import { fetchWithToken } from './auth-fetch.js';
+import { describeConfigProblem } from './config.js';
+import { Configuration } from './configuration.js';
 import { CognitoAuthError, configKey, isSessionEnded, toAuthError, withDeadline } from './errors.js';
+import { challenged, eventsOf, initialState, signedIn, signedOut, userFromClaims, type Cause } from './machine.js';
 import { whenPageScriptsHaveRun } from './page.js';
-import type { MessageKey } from '../i18n/types.js';
-import type { AuthFlow, AuthState, AuthTokens, AuthUser, CognitoConfig, ConfigProblem } from './types.js';
+import { RefreshScheduler } from './refresh-scheduler.js';
+import type { AuthFlow, AuthState, AuthTokens, CognitoConfig, ConfigProblem, SignInStep, StoreNotice } from './types.js';
+
+export { DEFAULT_TIMEOUT_MS } from './configuration.js';
 
 type Listener = (state: AuthState) => void;
 
@@ -39,50 +37,25 @@ export interface SignInOptions extends ActionOptions {
 export interface SignInResult {
   readonly status: AuthState['status'];
   /** Amplify's signInStep: `DONE`, `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, … */
-  readonly step: string;
+  readonly step: SignInStep;
 }
 
-const NEW_PASSWORD_STEP = 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
-/** The deadline of every network action unless configured (`timeoutMs`). */
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** How long a local sign-out waits for RevokeToken before it clears this browser anyway. */
 const REVOKE_GRACE_MS = 2_000;
-/** A refresh that failed for a transient reason is retried after 5 s, 10 s, 20 s, … up to 5 min (± 20 %). */
-const RETRY_FIRST_MS = 5_000;
-const RETRY_MAX_MS = 300_000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {
-  return {
-    username: String(claims['cognito:username'] ?? claims['sub'] ?? ''),
-    userId: String(claims['sub'] ?? ''),
-    email: typeof claims['email'] === 'string' ? claims['email'] : undefined,
-  };
-}
-
-const sameUser = (a: AuthUser | null, b: AuthUser | null) => a?.userId === b?.userId && a?.email === b?.email;
 
 export class AuthStore {
-  #current: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
+  #current: AuthState = initialState;
   readonly #listeners = new Set<Listener>();
-  #config: CognitoConfig | undefined;
+  readonly #configuration = new Configuration();
+  readonly #scheduler = new RefreshScheduler(() => void this.#refreshNow());
   #started = false;
   #disposed = false;
   #stopHub: (() => void) | undefined;
-  #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #missingTimer: ReturnType<typeof setTimeout> | undefined;
   /** > 0 while this store drives Amplify: Hub's same-tab echo of our own action is then ignored. */
   #acting = 0;
-  #warnedConflict = false;
-  #timeoutMs = DEFAULT_TIMEOUT_MS;
-  /** Transient refresh failures in a row: the backoff of the next retry. */
-  #refreshFailures = 0;
   /** True while the scheduler's own refresh runs (its failure is handled there, not by the Hub follower). */
   #refreshing = false;
-  readonly #onOnline = (): void => {
-    if (this.#refreshFailures > 0 && this.#current.status === 'signedIn') void this.#refreshNow();
-  };
-  readonly #newPasswordHosts: { element: Element; embedded: boolean }[] = [];
 
   get state(): AuthState {
     return this.#current;
@@ -90,7 +63,7 @@ export class AuthStore {
 
   /** The configuration in use, once there is one. */
   get configuration(): CognitoConfig | undefined {
-    return this.#config;
+    return this.#configuration.inUse;
   }
 
   /** Calls `listener` after every change of state; returns the unsubscribe function. */
@@ -102,65 +75,29 @@ export class AuthStore {
   // ---------------------------------------------------------------------------------------------- configuration
 
   /**
-   * Sets the user pool. The first configuration wins: a different one later warns once and raises
-   * `cognito-error`; an app's own earlier `Amplify.configure(...)` counts as the first.
-   * Returns whether this configuration is the one in use.
+   * Sets the user pool (see configuration.ts: the first usable one wins). A malformed first one is a configuration
+   * problem: the status leaves `loading`, the elements show it. Returns whether this configuration is in use.
    */
   configure(config: CognitoConfig, options: ActionOptions = {}): boolean {
-    const problem = configProblem(config);
-    if (problem) {
+    const offer = this.#configuration.offer(config);
+    if (offer.kind === 'invalid') {
+      if (offer.first) this.#setConfigProblem(offer.problem, options.origin);
       // A broken second configuration must not take down a working first one: report it, keep going.
-      if (this.#config) {
-        this.#emitWhenPageReady([this.#configErrorEvent(problem)], options.origin);
-      } else {
-        this.#setConfigProblem(problem, options.origin);
-      }
+      else this.#emitWhenPageReady([this.#configErrorEvent(offer.problem)], options.origin);
       return false;
     }
-    if (config.timeoutMs !== undefined) {
-      const timeout = validTimeout(config.timeoutMs);
-      if (timeout === undefined) console.warn(`cognito-elements: timeoutMs ${String(config.timeoutMs)} is not a usable deadline (100–600000 ms); ${this.#timeoutMs} ms stays in use.`);
-      else this.#timeoutMs = timeout;
-    }
-    const wanted: CognitoConfig = { ...config, userPoolId: config.userPoolId.trim(), userPoolClientId: config.userPoolClientId.trim() };
-    const inUse = this.#config ?? amplify.existingConfig();
-    if (inUse && !sameConfig(inUse, wanted)) {
-      this.#config ??= inUse;
-      this.#conflict(inUse, wanted, options.origin);
-    } else if (!this.#config) {
-      if (inUse) {
-        amplify.useStorage(wanted.storage ?? 'local'); // the app configured Amplify; only the storage is ours to set
-      } else {
-        amplify.configure(wanted);
-      }
-      this.#config = wanted;
-    }
-    if (this.#current.configProblem) this.#patch({ configProblem: null });
+    if (offer.kind === 'conflict') this.#emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message: offer.message, action: 'configure' }), options.origin);
+    if (this.#current.configProblem) this.#set({ ...this.#current, configProblem: null });
     // Configured: resolve the session now, so that a page can gate on the state before any element exists.
     this.#start();
-    return sameConfig(this.#config!, wanted);
+    return offer.kind === 'accepted';
   }
 
-  #conflict(inUse: CognitoConfig, ignored: CognitoConfig, origin: EventTarget | undefined): void {
-    const message = `cognito-elements: a second, different Cognito configuration (${ignored.userPoolId} / ${ignored.userPoolClientId}) was ignored; ${inUse.userPoolId} / ${inUse.userPoolClientId} stays in use.`;
-    if (!this.#warnedConflict) {
-      this.#warnedConflict = true;
-      console.warn(message);
-    }
-    this.#emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message, action: 'configure' }), origin);
-  }
-
-  /**
-   * No usable configuration: the elements show what is wrong (state `configProblem`; they also say it in the
-   * console), and the store leaves `loading` for `signedOut`, so that no element waits for a session that cannot
-   * come.
-   */
+  /** No usable configuration: shown by the elements (state `configProblem`); `loading` becomes `signedOut`. */
   #setConfigProblem(problem: ConfigProblem, origin: EventTarget | undefined): void {
-    const leavesLoading = this.#current.status === 'loading';
-    this.#patch(leavesLoading ? { configProblem: problem, status: 'signedOut', user: null, pending: null } : { configProblem: problem });
-    const events: Event[] = [this.#configErrorEvent(problem)];
-    if (leavesLoading) events.push(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }));
-    this.#emitWhenPageReady(events, origin);
+    const withProblem: AuthState = { ...this.#current, configProblem: problem };
+    const next = withProblem.status === 'loading' ? signedOut(withProblem) : withProblem;
+    this.#transition(next, {}, origin, { afterPageScripts: true, also: [this.#configErrorEvent(problem)] });
   }
 
   #configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
@@ -172,79 +109,35 @@ export class AuthStore {
    * come after it) could listen: its events wait until those scripts have run. State changes at once.
    */
   #emitWhenPageReady(events: readonly Event[], origin: EventTarget | undefined): void {
-    whenPageScriptsHaveRun(() => {
-      for (const event of events) this.#emit(event, origin);
-    });
+    whenPageScriptsHaveRun(() => events.forEach((event) => this.#emit(event, origin)));
   }
-
-  // ----------------------------------------------------------------------------------------------- elements
 
   /** An element connected: start once there is a configuration, or say that there is none. */
   attach(): void {
-    if (this.#config) {
-      this.#start();
-      return;
-    }
+    if (this.configuration) return this.#start();
     const existing = amplify.existingConfig();
     if (existing) {
       this.configure(existing);
       return;
     }
-    this.#checkForMissingConfig();
-  }
-
-  /**
-   * No configuration yet: give scripts that run later in the page a chance (the rest of the document and one
-   * task), then show the elements what is missing. A later configure() still clears it.
-   */
-  #checkForMissingConfig(): void {
+    // Give scripts later in the page a chance (the rest of the document and one task); configure() still clears it.
     if (this.#missingTimer !== undefined || this.#current.configProblem) return;
     this.#missingTimer = setTimeout(() => {
       whenPageScriptsHaveRun(() => {
-        this.#missingTimer = undefined;
-        if (!this.#config && !this.#current.configProblem && !this.#disposed) {
-          const existing = amplify.existingConfig();
-          if (existing) this.configure(existing);
-          else this.#setConfigProblem({ code: 'missing' }, undefined);
-        }
+        if (this.configuration || this.#current.configProblem || this.#disposed) return;
+        const found = amplify.existingConfig();
+        if (found) this.configure(found);
+        else this.#setConfigProblem({ code: 'missing' }, undefined);
       });
     }, 0);
   }
 
-  /** Elements of `<cognito-new-password>`: the page's own take the challenge before the one inside a login. */
-  registerNewPassword(element: Element, embedded: boolean): void {
-    this.#newPasswordHosts.push({ element, embedded });
-    this.#notifySoon();
-  }
-
-  unregisterNewPassword(element: Element): void {
-    const index = this.#newPasswordHosts.findIndex((h) => h.element === element);
-    if (index >= 0) this.#newPasswordHosts.splice(index, 1);
-    this.#notifySoon();
-  }
-
-  /** Elements (un)register while another renders them: tell everyone after that render, not during it. */
-  #notifySoon(): void {
-    queueMicrotask(() => this.#notify());
-  }
-
-  /** The one `<cognito-new-password>` that shows the challenge: never two forms for one challenge. */
-  get newPasswordOwner(): Element | undefined {
-    return (this.#newPasswordHosts.find((h) => !h.embedded) ?? this.#newPasswordHosts[0])?.element;
-  }
-
-  /** Whether the page has a `<cognito-new-password>` of its own (so a login need not embed one). */
-  get pageHasNewPassword(): boolean {
-    return this.#newPasswordHosts.some((h) => !h.embedded);
-  }
-
-  // -------------------------------------------------------------------------------------------------- start
+  // ---------------------------------------------------------------------------------------------- start, Hub
 
   #start(): void {
-    if (this.#started || this.#disposed || !this.#config) return;
+    if (this.#started || this.#disposed || !this.configuration) return;
     this.#started = true;
     this.#stopHub = amplify.listen((event, crossTab, error) => void this.#onHub(event, crossTab, error));
-    if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
     void this.#restore();
   }
 
@@ -254,7 +147,7 @@ export class AuthStore {
    * no silent sign-out, and a retry later. Only a session that has definitely ended restores as signed out.
    */
   async #restore(): Promise<void> {
-    const before = this.#current.status; // `loading`, or `signedOut` after a configuration problem was mended
+    const before = this.#current; // `loading`, or `signedOut` after a configuration problem was mended
     let tokens: AuthTokens | undefined;
     let keptClaims: Record<string, unknown> | undefined;
     try {
@@ -264,22 +157,80 @@ export class AuthStore {
       else keptClaims = await amplify.storedIdTokenClaims();
       this.#emit(this.#errorEvent(toAuthError(error), 'restore'), undefined);
     }
-    if (this.#disposed || this.#current.status !== before) return;
-    if (tokens) {
-      this.#patch({ status: 'signedIn', user: userFromClaims(tokens.idTokenClaims), pending: null });
-      this.#scheduleRefresh(tokens);
-    } else if (keptClaims) {
-      this.#patch({ status: 'signedIn', user: userFromClaims(keptClaims), pending: null });
-      this.#scheduleRetry();
-    } else {
-      this.#patch({ status: 'signedOut', user: null, pending: null });
-    }
-    if (this.#current.status !== before) this.#emit(new CognitoAuthChangeEvent({ status: this.#current.status, user: this.#current.user }), undefined);
+    if (this.#disposed || this.#current.status !== before.status) return;
+    const claims = tokens?.idTokenClaims ?? keptClaims;
+    this.#transition(claims ? signedIn(this.#current, userFromClaims(claims)) : signedOut(this.#current), {}, undefined);
+    if (tokens) this.#scheduler.scheduleFor(tokens);
+    else if (keptClaims) this.#scheduler.retry();
   }
 
-  /** Every network action: a deadline, after which it fails with `TimeoutError` and the element is usable again. */
-  #deadline<T>(work: Promise<T>): Promise<T> {
-    return withDeadline(work, this.#timeoutMs);
+  async #onHub(event: string, crossTab: boolean, error: unknown): Promise<void> {
+    if (this.#disposed || this.#current.status === 'loading') return;
+    // Our own actions report themselves; Hub's echo of them in this tab is ignored.
+    if (!crossTab && this.#acting > 0 && (event === 'signedIn' || event === 'signedOut')) return;
+    const signedInHere = this.#current.status === 'signedIn';
+    if (event === 'signedIn') await this.#followSignIn(crossTab ? 'other-tab' : 'sign-in');
+    else if (event === 'signedOut' && signedInHere) this.#enterSignedOut(crossTab ? 'other-tab' : 'user', undefined);
+    else if (event === 'tokenRefresh' && signedInHere) await this.#refreshed();
+    // A refresh made for getTokens()/authFetch() failed: that call reports it; here, end an ended session or retry.
+    else if (event === 'tokenRefresh_failure' && signedInHere && !this.#refreshing) {
+      if (isSessionEnded(error)) await this.#sessionEnded();
+      else this.#scheduler.retry();
+    }
+  }
+
+  /** A sign-in this store did not make: another tab's, or an app's own Amplify call. */
+  async #followSignIn(reason: SignedInReason): Promise<void> {
+    // Another tab writes its tokens one key at a time: wait briefly until all are there.
+    let tokens: AuthTokens | undefined;
+    for (let attempt = 0; attempt < 10 && !tokens; attempt++) {
+      tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
+      if (!tokens) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!tokens || this.#disposed) return;
+    this.#transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, undefined);
+    this.#scheduler.scheduleFor(tokens);
+  }
+
+  /** Amplify refreshed (for us or for a call): follow the new tokens. Read as stored: a read may refresh again. */
+  async #refreshed(): Promise<void> {
+    const tokens = await amplify.storedTokens().catch(() => undefined);
+    if (!tokens) return;
+    // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.
+    this.#set(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)));
+    this.#scheduler.scheduleFor(tokens);
+  }
+
+  /**
+   * The scheduler's refresh. Only a definite end of the session (see isSessionEnded) signs out, and then no token
+   * stays behind. Any other failure (no network, no answer, 5xx, throttling, an answer that is not Cognito's) keeps
+   * the session — Amplify keeps the tokens too, so "signed out" would be a lie a reload undoes — and retries.
+   */
+  async #refreshNow(): Promise<void> {
+    this.#scheduler.clear();
+    if (this.#current.status !== 'signedIn' || this.#disposed || this.#refreshing) return;
+    this.#refreshing = true;
+    try {
+      // No tokens: Amplify answered NotAuthorized with null, or another tab signed out and cleared them.
+      const tokens = await this.#deadline(amplify.currentTokens(true));
+      if (tokens) this.#scheduler.scheduleFor(tokens);
+      else await this.#sessionEnded();
+    } catch (error) {
+      if (isSessionEnded(error)) {
+        await this.#sessionEnded();
+      } else if (this.#current.status === 'signedIn') {
+        this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
+        this.#scheduler.retry();
+      }
+    } finally {
+      this.#refreshing = false;
+    }
+  }
+
+  /** The session has ended for good: clear this browser (Amplify may not have yet), then signed out, `expired`. */
+  async #sessionEnded(): Promise<void> {
+    await amplify.clearLocalSession().catch(() => undefined);
+    if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
   }
 
   // ------------------------------------------------------------------------------------------------ actions
@@ -287,28 +238,22 @@ export class AuthStore {
   /** Signs in with email and password (SRP unless the flow is `password`). Rejects with a CognitoAuthError. */
   async signIn(email: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
     const { origin } = options;
-    this.#assertConfigured('signIn', origin);
-    if (this.#current.notice) this.#patch({ notice: null });
-    this.#acting++;
-    try {
-      // An abandoned sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then
-      // shows the user signed in (reason `sign-in`), which is the truth.
-      const step = await this.#deadline(amplify.signInWithPassword(email.trim(), password, options.authFlow ?? this.#config?.authFlow ?? 'srp'));
-      if (step.done) {
-        await this.#enterSignedIn('sign-in', origin);
-      } else if (step.step === NEW_PASSWORD_STEP) {
-        this.#patch({ status: 'newPasswordRequired', user: null, pending: { step: NEW_PASSWORD_STEP, email: email.trim(), missingAttributes: step.missingAttributes } });
-        this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
-        this.#emit(new CognitoAuthChangeEvent({ status: 'newPasswordRequired', user: null }), origin);
-      } else {
-        this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
+    const problem = this.#configError();
+    if (problem) throw this.#fail(problem, 'signIn', origin);
+    if (this.#current.notice) this.#set(signedOut(this.#current));
+    return this.#acted('signIn', origin, async () => {
+      // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
+      // user signed in (reason `sign-in`), which is the truth.
+      const flow = options.authFlow ?? this.configuration?.authFlow ?? 'srp';
+      const step = await this.#deadline(amplify.signInWithPassword(email.trim(), password, flow));
+      if (step.done) return this.#enterSignedIn('sign-in', origin);
+      this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
+      if (step.step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
+        const pending = { step: step.step, email: email.trim(), missingAttributes: step.missingAttributes };
+        this.#transition(challenged(this.#current, pending), {}, origin);
       }
-      return { status: this.#current.status, step: step.step };
-    } catch (error) {
-      throw this.#fail(error, 'signIn', origin);
-    } finally {
-      this.#acting--;
-    }
+      return step.step;
+    });
   }
 
   /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
@@ -317,30 +262,17 @@ export class AuthStore {
     if (this.#current.status !== 'newPasswordRequired') {
       throw this.#fail(new CognitoAuthError('NoChallenge', 'No new-password challenge is waiting', 'error.generic'), 'completeNewPassword', origin);
     }
-    this.#acting++;
-    try {
+    return this.#acted('completeNewPassword', origin, async () => {
       const step = await this.#deadline(amplify.completeNewPassword(password, attributes));
-      if (step.done) await this.#enterSignedIn('new-password', origin);
-      else this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
-      return { status: this.#current.status, step: step.step };
-    } catch (error) {
-      const failure = this.#fail(error, 'completeNewPassword', origin);
-      // The challenge lasts three minutes and answers once: after that, the user must sign in again.
-      if (failure.key === 'error.sessionExpired') this.#leaveChallenge(origin, failure.key);
-      throw failure;
-    } finally {
-      this.#acting--;
-    }
+      if (step.done) return this.#enterSignedIn('new-password', origin);
+      this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
+      return step.step;
+    });
   }
 
   /** Abandons the new-password challenge and goes back to signed out. */
   cancelNewPassword(options: ActionOptions = {}): void {
-    if (this.#current.status === 'newPasswordRequired') this.#leaveChallenge(options.origin);
-  }
-
-  #leaveChallenge(origin: EventTarget | undefined, notice: MessageKey | null = null): void {
-    this.#patch({ status: 'signedOut', user: null, pending: null, notice });
-    this.#emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
+    if (this.#current.status === 'newPasswordRequired') this.#transition(signedOut(this.#current), {}, options.origin);
   }
 
   /**
@@ -354,26 +286,20 @@ export class AuthStore {
   async signOut(options: ActionOptions & { readonly global?: boolean } = {}): Promise<void> {
     const { origin } = options;
     if (this.#current.status !== 'signedIn') return;
-    this.#acting++;
-    try {
+    const timeoutMs = this.#configuration.timeoutMs;
+    await this.#acted('signOut', origin, async () => {
       if (options.global) {
-        await this.#deadline(amplify.globalSignOut(this.#timeoutMs)).catch((error: unknown) => this.#unlessSessionEnded(error));
+        await this.#deadline(amplify.globalSignOut(timeoutMs)).catch((error: unknown) => {
+          if (toAuthError(error).name !== 'NotAuthorizedException') throw error;
+        });
         // GlobalSignOut has ended every refresh token: nothing is left to revoke.
-        await amplify.signOutHere({ revoke: false, timeoutMs: this.#timeoutMs, graceMs: 0 });
+        await amplify.signOutHere({ revoke: false, timeoutMs, graceMs: 0 });
       } else {
-        await amplify.signOutHere({ revoke: true, timeoutMs: this.#timeoutMs, graceMs: REVOKE_GRACE_MS });
+        await amplify.signOutHere({ revoke: true, timeoutMs, graceMs: REVOKE_GRACE_MS });
       }
-    } catch (error) {
-      throw this.#fail(error, 'signOut', origin);
-    } finally {
-      this.#acting--;
-    }
+      return 'DONE';
+    });
     this.#enterSignedOut(options.global ? 'global' : 'user', origin);
-  }
-
-  /** Rethrows `error` unless it says that the session is already over (revoked or expired tokens). */
-  #unlessSessionEnded(error: unknown): void {
-    if (toAuthError(error).name !== 'NotAuthorizedException') throw error;
   }
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */
@@ -385,17 +311,9 @@ export class AuthStore {
     }
   }
 
-  async #tokens(forceRefresh: boolean): Promise<AuthTokens> {
-    const problem = this.#current.configProblem ?? (this.#config ? undefined : { code: 'missing' as const });
-    if (problem) throw new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem);
-    const tokens = await this.#deadline(amplify.currentTokens(forceRefresh));
-    if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn');
-    return tokens;
-  }
-
   /** The current tokens for a view of them (no event on failure: a view is not an action); undefined when none. */
   async peekTokens(): Promise<AuthTokens | undefined> {
-    if (!this.#config || this.#current.status !== 'signedIn') return undefined;
+    if (!this.configuration || this.#current.status !== 'signedIn') return undefined;
     return this.#deadline(amplify.currentTokens()).catch(() => undefined);
   }
 
@@ -405,187 +323,94 @@ export class AuthStore {
    * the store's deadline (`TimeoutError`) unless the caller gives its own `signal`.
    */
   async authFetch(input: RequestInfo | URL, init: RequestInit = {}, options: ActionOptions & { readonly token?: 'id' | 'access' } = {}): Promise<Response> {
-    let tokens: AuthTokens;
     try {
-      tokens = await this.#tokens(false);
+      const tokens = await this.#tokens(false);
+      return await fetchWithToken(input, init, options.token === 'access' ? tokens.accessToken : tokens.idToken, this.#configuration.timeoutMs);
     } catch (error) {
+      // The API's own failures (a network error reaching it) are the caller's: passed on as they are.
+      if (!(error instanceof CognitoAuthError)) throw error;
       throw this.#fail(error, 'authFetch', options.origin);
     }
-    warnIfInsecure(input);
-    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
-    headers.set('Authorization', `Bearer ${options.token === 'access' ? tokens.accessToken : tokens.idToken}`);
-    if (init.signal) return fetch(input, { ...init, headers });
-    const deadline = AbortSignal.timeout(this.#timeoutMs);
-    // A Request's own signal still counts.
-    const signal = input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline]) : deadline;
-    try {
-      return await fetch(input, { ...init, headers, signal });
-    } catch (error) {
-      if (deadline.aborted) {
-        throw this.#fail(new CognitoAuthError('TimeoutError', `No answer within ${this.#timeoutMs} ms`, 'error.timeout'), 'authFetch', options.origin);
-      }
-      throw error;
-    }
+  }
+
+  async #tokens(forceRefresh: boolean): Promise<AuthTokens> {
+    const problem = this.#configError();
+    if (problem) throw problem;
+    const tokens = await this.#deadline(amplify.currentTokens(forceRefresh));
+    if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn');
+    return tokens;
   }
 
   // ------------------------------------------------------------------------------------- transitions, events
 
-  async #enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<void> {
+  /** Runs an action that drives Amplify: Hub's echo ignored meanwhile, a failure reported once. */
+  async #acted(action: AuthAction, origin: EventTarget | undefined, work: () => Promise<SignInStep>): Promise<SignInResult> {
+    this.#acting++;
+    try {
+      const step = await work();
+      return { status: this.#current.status, step };
+    } catch (error) {
+      const failure = this.#fail(error, action, origin);
+      // A challenge lasts three minutes and answers once: after that, the user must sign in again.
+      if (this.#current.status === 'newPasswordRequired' && failure.key === 'error.sessionExpired') {
+        this.#transition(signedOut(this.#current, 'sessionExpired' satisfies StoreNotice), {}, origin);
+      }
+      throw failure;
+    } finally {
+      this.#acting--;
+    }
+  }
+
+  async #enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<SignInStep> {
     const tokens = await this.#deadline(amplify.currentTokens());
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'error.generic');
-    const user = userFromClaims(tokens.idTokenClaims);
-    this.#patch({ status: 'signedIn', user, pending: null });
-    this.#scheduleRefresh(tokens);
-    this.#emit(new CognitoSignedInEvent({ user, reason }), origin);
-    this.#emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), origin);
+    this.#transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, origin);
+    this.#scheduler.scheduleFor(tokens);
+    return 'DONE';
   }
 
   #enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
-    this.#clearRefresh();
-    this.#refreshFailures = 0;
-    const wasSignedIn = this.#current.status === 'signedIn';
-    if (this.#current.status === 'signedOut') return;
-    this.#patch({ status: 'signedOut', user: null, pending: null });
-    if (wasSignedIn) this.#emit(new CognitoSignedOutEvent({ reason }), origin);
-    this.#emit(new CognitoAuthChangeEvent({ status: 'signedOut', user: null }), origin);
-  }
-
-  async #onHub(event: string, crossTab: boolean, error: unknown): Promise<void> {
-    if (this.#disposed || this.#current.status === 'loading') return;
-    // Our own actions report themselves; Hub's echo of them in this tab is ignored.
-    if (!crossTab && this.#acting > 0 && (event === 'signedIn' || event === 'signedOut')) return;
-    switch (event) {
-      case 'signedIn':
-        await this.#followSignIn(crossTab ? 'other-tab' : 'sign-in');
-        break;
-      case 'signedOut':
-        if (this.#current.status === 'signedIn') this.#enterSignedOut(crossTab ? 'other-tab' : 'user', undefined);
-        break;
-      case 'tokenRefresh':
-        if (this.#current.status === 'signedIn') await this.#refreshed();
-        break;
-      case 'tokenRefresh_failure':
-        // A refresh made for getTokens()/authFetch(): that call reports its own failure; the scheduler's own
-        // refresh is handled in #refreshNow. Here: end a session that has ended, else retry with backoff.
-        if (this.#current.status !== 'signedIn' || this.#refreshing) break;
-        if (isSessionEnded(error)) await this.#sessionEnded();
-        else this.#scheduleRetry();
-        break;
-    }
-  }
-
-  /** A sign-in this store did not make: another tab's, or an app's own Amplify call. */
-  async #followSignIn(reason: SignedInReason): Promise<void> {
-    // Another tab writes its tokens one key at a time: wait briefly until all are there.
-    let tokens: AuthTokens | undefined;
-    for (let attempt = 0; attempt < 10 && !tokens; attempt++) {
-      tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
-      if (!tokens) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (!tokens || this.#disposed) return;
-    const user = userFromClaims(tokens.idTokenClaims);
-    if (this.#current.status === 'signedIn' && sameUser(this.#current.user, user)) {
-      this.#scheduleRefresh(tokens);
-      return;
-    }
-    this.#patch({ status: 'signedIn', user, pending: null });
-    this.#scheduleRefresh(tokens);
-    this.#emit(new CognitoSignedInEvent({ user, reason }), undefined);
-    this.#emit(new CognitoAuthChangeEvent({ status: 'signedIn', user }), undefined);
-  }
-
-  async #refreshed(): Promise<void> {
-    const tokens = await amplify.storedTokens().catch(() => undefined);
-    if (!tokens) return;
-    const user = userFromClaims(tokens.idTokenClaims);
-    // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.
-    this.#patch(sameUser(this.#current.user, user) ? {} : { user });
-    this.#scheduleRefresh(tokens);
+    this.#scheduler.stop();
+    if (this.#current.status !== 'signedOut') this.#transition(signedOut(this.#current), { signedOut: reason }, origin);
   }
 
   /**
-   * Refreshes shortly before the tokens expire, so a session that has ended (revoked, expired refresh token)
-   * shows as signed out with reason `expired` without waiting for the next click, and API calls never wait.
+   * The one way the state changes with events: they are derived from the previous and next state (machine.ts),
+   * dispatched on `origin` (else `document`), optionally after the page's scripts have run, with `also` after them.
    */
-  #scheduleRefresh(tokens: AuthTokens): void {
-    this.#clearRefresh();
-    this.#refreshFailures = 0;
-    const lifetime = tokens.expiresAt.getTime() - tokens.issuedAt.getTime();
-    const margin = Math.min(60_000, Math.max(lifetime / 4, 0));
-    const delay = Math.min(Math.max(tokens.expiresAt.getTime() - Date.now() - margin, 1000), MAX_TIMER_MS);
-    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), delay);
+  #transition(next: AuthState, cause: Cause, origin: EventTarget | undefined, options: { afterPageScripts?: boolean; also?: Event[] } = {}): void {
+    const events = [...(options.also ?? []), ...eventsOf(this.#current, next, cause)];
+    this.#set(next);
+    if (options.afterPageScripts) this.#emitWhenPageReady(events, origin);
+    else events.forEach((event) => this.#emit(event, origin));
   }
 
-  /**
-   * Only a definite end of the session (see isSessionEnded) signs out, and then no token stays behind. Any other
-   * failure (no network, no answer, 5xx, throttling, an answer that is not Cognito's) keeps the session — Amplify
-   * keeps the tokens too, so a "signed out" screen would be a lie a reload undoes — and retries with backoff
-   * (amplify-js#7864).
-   */
-  async #refreshNow(): Promise<void> {
-    this.#clearRefresh();
-    if (this.#current.status !== 'signedIn' || this.#disposed || this.#refreshing) return;
-    this.#refreshing = true;
-    try {
-      const tokens = await this.#deadline(amplify.currentTokens(true));
-      // No tokens: Amplify answered NotAuthorized with null, or another tab signed out and cleared them.
-      if (tokens) this.#scheduleRefresh(tokens);
-      else await this.#sessionEnded();
-    } catch (error) {
-      if (isSessionEnded(error)) {
-        await this.#sessionEnded();
-      } else if (this.#current.status === 'signedIn') {
-        this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
-        this.#scheduleRetry();
-      }
-    } finally {
-      this.#refreshing = false;
-    }
+  /** A new state without events of its own (the same status: a refreshed token, a configuration problem mended). */
+  #set(next: AuthState): void {
+    this.#current = next;
+    for (const listener of [...this.#listeners]) listener(this.#current);
   }
 
-  /** The session has ended for good: clear this browser (Amplify may not have yet), then signed out, `expired`. */
-  async #sessionEnded(): Promise<void> {
-    this.#clearRefresh();
-    await amplify.clearLocalSession().catch(() => undefined);
-    if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
+  /** Every network action: a deadline, after which it fails with `TimeoutError` and the element is usable again. */
+  #deadline<T>(work: Promise<T>): Promise<T> {
+    return withDeadline(work, this.#configuration.timeoutMs);
   }
 
-  #scheduleRetry(): void {
-    this.#clearRefresh();
-    const delay = Math.min(RETRY_FIRST_MS * 2 ** this.#refreshFailures, RETRY_MAX_MS) * (0.8 + Math.random() * 0.4);
-    this.#refreshFailures++;
-    this.#refreshTimer = setTimeout(() => void this.#refreshNow(), delay);
-  }
-
-  #clearRefresh(): void {
-    if (this.#refreshTimer !== undefined) clearTimeout(this.#refreshTimer);
-    this.#refreshTimer = undefined;
-  }
-
-  #assertConfigured(action: AuthAction, origin: EventTarget | undefined): void {
-    const problem = this.#current.configProblem ?? (this.#config ? undefined : { code: 'missing' as const });
-    if (problem) throw this.#fail(new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem), action, origin);
+  #configError(): CognitoAuthError | undefined {
+    const problem = this.#current.configProblem ?? (this.configuration ? undefined : { code: 'missing' as const });
+    return problem && new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, configKey(problem), problem);
   }
 
   /** Reports a failed action (`cognito-error`) and returns the error to throw. */
   #fail(error: unknown, action: AuthAction, origin: EventTarget | undefined): CognitoAuthError {
     const failure = toAuthError(error);
-    if (failure.configProblem && !this.#current.configProblem) this.#patch({ configProblem: failure.configProblem });
+    if (failure.configProblem && !this.#current.configProblem) this.#set({ ...this.#current, configProblem: failure.configProblem });
     this.#emit(this.#errorEvent(failure, action), origin);
     return failure;
   }
 
   #errorEvent(error: CognitoAuthError, action: AuthAction): CognitoErrorEvent {
     return new CognitoErrorEvent({ name: error.name, message: error.message, action });
-  }
-
-  #patch(changes: Partial<AuthState>): void {
-    this.#current = { ...this.#current, ...changes };
-    this.#notify();
-  }
-
-  #notify(): void {
-    for (const listener of [...this.#listeners]) listener(this.#current);
   }
 
   /** On the element that caused it while it is in the page, else on `document`. */
@@ -599,23 +424,9 @@ export class AuthStore {
   dispose(): void {
     this.#disposed = true;
     this.#stopHub?.();
-    this.#clearRefresh();
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
+    this.#scheduler.dispose();
     if (this.#missingTimer !== undefined) clearTimeout(this.#missingTimer);
     this.#listeners.clear();
-  }
-}
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-let warnedInsecure = false;
-
-/** A bearer token sent over plain http to another machine can be read on the way: say so, once. */
-function warnIfInsecure(input: RequestInfo | URL): void {
-  if (warnedInsecure || typeof location === 'undefined') return;
-  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    warnedInsecure = true;
-    console.warn(`cognito-elements: authFetch is sending a token over plain http to ${url.host}; use https.`);
   }
 }
 

@@ -7,8 +7,7 @@ import type { AuthState, AuthTokens, CognitoConfig } from './types.js';
 
 export { AuthStore, getAuthStore, resetAuthStore } from './auth-store.js';
 export type { ActionOptions, SignInOptions, SignInResult } from './auth-store.js';
-export { AuthController } from './auth-controller.js';
-export { CognitoAuthError } from './errors.js';
+export { CognitoAuthError, toAuthError } from './errors.js';
 export type * from './types.js';
 
 /** Sets the user pool for every element on the page (the first configuration wins). */

@@ -1,5 +1,4 @@
 /** The auth store's public types (no runtime code). */
-import type { MessageKey } from '../i18n/types.js';
 
 export type AuthStatus = 'loading' | 'signedOut' | 'newPasswordRequired' | 'signedIn';
 
@@ -11,6 +10,29 @@ export interface AuthUser {
   readonly userId: string;
   readonly email: string | undefined;
 }
+
+/**
+ * Amplify's `signInStep` values (aws-amplify 6): what a sign-in needs next. `src/store/amplify.ts` checks at compile
+ * time that Amplify's own union fits in this one.
+ */
+export type SignInStep =
+  | 'DONE'
+  | 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'
+  | 'CONFIRM_SIGN_IN_WITH_TOTP_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_SMS_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'
+  | 'CONFIRM_SIGN_IN_WITH_PASSWORD'
+  | 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
+  | 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'
+  | 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'
+  | 'CONFIRM_SIGN_UP'
+  | 'RESET_PASSWORD';
+
+/** Why the user is back at the sign-in form when it was not their doing. */
+export type StoreNotice = 'sessionExpired';
 
 /** The sign-in step that is waiting for the user. */
 export interface PendingStep {
@@ -47,19 +69,29 @@ export interface ConfigProblem {
   readonly value?: string;
 }
 
-export interface AuthState {
-  readonly status: AuthStatus;
-  readonly user: AuthUser | null;
-  /** Set while status is `newPasswordRequired`. */
-  readonly pending: PendingStep | null;
+interface StateBase {
   /**
    * What is wrong with the configuration, while something is (the elements show it, and the status is then
    * `signedOut`, never stuck at `loading`); null when the configuration in use is fine.
    */
   readonly configProblem: ConfigProblem | null;
-  /** Why the user is back at the sign-in form, when it was not their doing (e.g. `error.sessionExpired`). */
-  readonly notice: MessageKey | null;
 }
+
+/**
+ * The auth state, one variant per status: the user exists only when signed in, the pending step only while a
+ * challenge waits.
+ */
+export type AuthState =
+  | (StateBase & { readonly status: 'loading'; readonly user: null; readonly pending: null; readonly notice: null })
+  | (StateBase & {
+      readonly status: 'signedOut';
+      readonly user: null;
+      readonly pending: null;
+      /** Why the user is back at the sign-in form, when it was not their doing. */
+      readonly notice: StoreNotice | null;
+    })
+  | (StateBase & { readonly status: 'newPasswordRequired'; readonly user: null; readonly pending: PendingStep; readonly notice: null })
+  | (StateBase & { readonly status: 'signedIn'; readonly user: AuthUser; readonly pending: null; readonly notice: null });
 
 export interface AuthTokens {
   readonly idToken: string;

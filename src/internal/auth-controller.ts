@@ -1,10 +1,10 @@
 /**
  * How an element reads the store: a Lit ReactiveController that re-renders its host on every change of state
- * and tells the store when a host connects (the first connected element starts the store).
+ * and tells the store when a host connects (the first connected element starts the store). On the element side:
+ * the store knows nothing of Lit.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getAuthStore, type AuthStore } from './auth-store.js';
-import type { AuthState } from './types.js';
+import { getAuthStore, type AuthState, type AuthStore } from '../store/index.js';
 
 export class AuthController implements ReactiveController {
   readonly #host: ReactiveControllerHost;

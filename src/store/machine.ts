@@ -1,0 +1,63 @@
+/**
+ * The auth state machine: the states, and the one rule that turns a change of state into the facts a page hears.
+ * Every `cognito-signed-in`, `cognito-signed-out` and `cognito-auth-change` is derived here from the previous and
+ * the next state, so "exactly one event per fact" holds by construction.
+ */
+import { CognitoAuthChangeEvent, CognitoSignedInEvent, CognitoSignedOutEvent, type SignedInReason, type SignedOutReason } from '../events.js';
+import type { AuthState, AuthUser, PendingStep, StoreNotice } from './types.js';
+
+/** Why the state changed, for the events that carry a reason. */
+export interface Cause {
+  readonly signedIn?: SignedInReason;
+  readonly signedOut?: SignedOutReason;
+}
+
+/** The events of a transition, in the order a page hears them. */
+export function eventsOf(previous: AuthState, next: AuthState, cause: Cause): Event[] {
+  const events: Event[] = [];
+  const wasIn = previous.status === 'signedIn';
+  const otherUser = wasIn && next.status === 'signedIn' && previous.user.userId !== next.user.userId;
+  // Resolving the stored session on load (from `loading`) is not a sign-in, and has no reason.
+  if (next.status === 'signedIn' && cause.signedIn && (!wasIn || otherUser)) {
+    events.push(new CognitoSignedInEvent({ user: next.user, reason: cause.signedIn }));
+  }
+  if (wasIn && next.status !== 'signedIn') events.push(new CognitoSignedOutEvent({ reason: cause.signedOut ?? 'user' }));
+  if (previous.status !== next.status || otherUser) events.push(new CognitoAuthChangeEvent({ status: next.status, user: next.user }));
+  return events;
+}
+
+/** The states, each built from the one before (the configuration problem carries over). */
+export const initialState: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
+
+export const signedOut = (from: AuthState, notice: StoreNotice | null = null): AuthState => ({
+  status: 'signedOut',
+  user: null,
+  pending: null,
+  configProblem: from.configProblem,
+  notice,
+});
+
+export const signedIn = (from: AuthState, user: AuthUser): AuthState => ({
+  status: 'signedIn',
+  user,
+  pending: null,
+  configProblem: from.configProblem,
+  notice: null,
+});
+
+export const challenged = (from: AuthState, pending: PendingStep): AuthState => ({
+  status: 'newPasswordRequired',
+  user: null,
+  pending,
+  configProblem: from.configProblem,
+  notice: null,
+});
+
+/** The signed-in user, from the ID token's claims (no extra request). */
+export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {
+  return {
+    username: String(claims['cognito:username'] ?? claims['sub'] ?? ''),
+    userId: String(claims['sub'] ?? ''),
+    email: typeof claims['email'] === 'string' ? claims['email'] : undefined,
+  };
+}
