@@ -29,7 +29,9 @@ export function eventsOf(previous: AuthState, next: AuthState, cause: Cause): Ev
 /** The states, each built from the one before (the configuration problem carries over). */
 export const initialState: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
 
-export const signedOut = (from: AuthState, notice: StoreNotice | null = null): AuthState => ({
+type StateOf<S extends AuthState['status']> = Extract<AuthState, { readonly status: S }>;
+
+export const signedOut = (from: AuthState, notice: StoreNotice | null = null): StateOf<'signedOut'> => ({
   status: 'signedOut',
   user: null,
   pending: null,
@@ -37,7 +39,7 @@ export const signedOut = (from: AuthState, notice: StoreNotice | null = null): A
   notice,
 });
 
-export const signedIn = (from: AuthState, user: AuthUser): AuthState => ({
+export const signedIn = (from: AuthState, user: AuthUser): StateOf<'signedIn'> => ({
   status: 'signedIn',
   user,
   pending: null,
@@ -45,7 +47,7 @@ export const signedIn = (from: AuthState, user: AuthUser): AuthState => ({
   notice: null,
 });
 
-export const challenged = (from: AuthState, pending: PendingStep): AuthState => ({
+export const challenged = (from: AuthState, pending: PendingStep): StateOf<'newPasswordRequired'> => ({
   status: 'newPasswordRequired',
   user: null,
   pending,

@@ -15,13 +15,8 @@ import {
   type Compat,
   type Target,
 } from './shared.js';
+import { maskDestination } from '../mask.js';
 
-/** "demo@example.com" → "d***@e***", as Cognito shows where a code went. */
-export function maskDestination(destination: string): string {
-  const at = destination.indexOf('@');
-  if (at > 0) return `${destination[0]}***@${destination[at + 1] ?? ''}***`;
-  return `+*******${destination.slice(-4)}`;
-}
 
 const masked = (details: DeliveryDetails | undefined) =>
   details ? { ...details, Destination: maskDestination(details.Destination) } : undefined;
