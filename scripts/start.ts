@@ -42,7 +42,7 @@ if (realPool) {
 }
 
 let service: LocalCognito | undefined;
-let banner: string[] = [];
+let banner: string[];
 
 if (realPool) {
   banner = [`Cognito: the user pool ${env['VITE_COGNITO_USER_POOL_ID']} from your environment (.env.local); no local service.`];

@@ -11,6 +11,15 @@ export interface PartialConfig {
   readonly userPoolEndpoint?: string | null | undefined;
 }
 
+/** `http:`, `https:`, …, or '' for what is not a URL (URL.canParse is too new for some browsers still in use). */
+function protocolOf(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return '';
+  }
+}
+
 /** The first thing wrong with a configuration, or undefined when it is usable. */
 export function configProblem(config: PartialConfig): ConfigProblem | undefined {
   const poolId = config.userPoolId?.trim();
@@ -22,13 +31,7 @@ export function configProblem(config: PartialConfig): ConfigProblem | undefined 
   if (!CLIENT_ID.test(clientId)) return { code: 'invalidClientId', value: clientId };
   const endpoint = config.userPoolEndpoint?.trim();
   if (endpoint) {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(endpoint).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) return { code: 'invalidEndpoint', value: endpoint };
+    if (!['http:', 'https:'].includes(protocolOf(endpoint))) return { code: 'invalidEndpoint', value: endpoint };
   }
   return undefined;
 }

@@ -3,8 +3,31 @@
  * several meanings (NotAuthorizedException is a wrong password, a lockout, a disabled user or an expired
  * session), and only for those is its exact, documented message consulted.
  */
-import type { MessageKey } from '../i18n/types.js';
 import type { ConfigProblem } from './types.js';
+
+/**
+ * The messages the store can ask the elements to show. Each is a key of their strings (src/i18n), which the
+ * element side checks when it looks one up; the store itself knows no strings.
+ */
+export type MessageKey =
+  | 'error.incorrectCredentials'
+  | 'error.attemptsExceeded'
+  | 'error.userDisabled'
+  | 'error.sessionExpired'
+  | 'error.userNotConfirmed'
+  | 'error.passwordResetRequired'
+  | 'error.tooManyRequests'
+  | 'error.invalidPassword'
+  | 'error.codeMismatch'
+  | 'error.codeExpired'
+  | 'error.network'
+  | 'error.offline'
+  | 'error.timeout'
+  | 'error.alreadySignedIn'
+  | 'error.notSignedIn'
+  | 'error.serviceUnavailable'
+  | 'error.generic'
+  | `config.${ConfigProblem['code']}`;
 
 /** An error from a store action: Cognito's name, its own message, and what to show. */
 export class CognitoAuthError extends Error {

@@ -17,6 +17,7 @@ document.addEventListener('cognito-signed-out', (event) => {
   // @ts-expect-error 'timeout' is not a reason
   const wrong: typeof event.detail.reason = 'timeout';
   void wrong;
+  void event;
 });
 window.addEventListener('cognito-auth-change', (event) => {
   const status: AuthState['status'] = event.detail.status;
