@@ -67,7 +67,7 @@ const runner = await startTestRunner({
   readFileConfig: false,
   autoExitProcess: false,
   config: {
-    files: ['test/**/*.test.ts', '!test/local-cognito/**', '!test/node/**', '!test/e2e/**'],
+    files: ['test/**/*.test.ts', '!test/local-cognito/**', '!test/node/**', '!test/e2e/**', '!test/unit/**'],
     nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
     rootDir: process.cwd(),
     // One file at a time: test pages share one origin, so one localStorage, and each one's sign-ins would reach
