@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
@@ -78,6 +78,13 @@ export class CognitoNewPassword extends CognitoFormElement {
     super.disconnectedCallback();
     this.#stopWatchingHosts?.();
     removeNewPasswordHost(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Check the policy attributes when they are set, not only when the step appears: a developer who never
+    // reaches the step must see the warning too.
+    if (changed.has('minLength') || changed.has('require')) void this.#rules;
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {

@@ -75,6 +75,10 @@ export class CognitoSession extends CognitoElement {
     }
     [part~='config-error'] {
       margin: 0 0 0.5rem;
+      padding: 0.5rem 0.75rem;
+      border-left: 4px solid var(--_error);
+      border-radius: var(--_radius);
+      background: var(--cognito-color-error-surface, light-dark(#fff0f1, #2d1215));
       color: var(--_error);
     }
     [part~='sign-out-button'] {

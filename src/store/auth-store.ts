@@ -155,11 +155,12 @@ export class AuthStore {
     } catch (error) {
       if (isSessionEnded(error)) await amplify.clearLocalSession().catch(() => undefined);
       else keptClaims = await amplify.storedIdTokenClaims();
-      this.#emit(this.#errorEvent(toAuthError(error), 'restore'), undefined);
+      this.#emitWhenPageReady([this.#errorEvent(toAuthError(error), 'restore')], undefined);
     }
     if (this.#disposed || this.#current.status !== before.status) return;
     const claims = tokens?.idTokenClaims ?? keptClaims;
-    this.#transition(claims ? signedIn(this.#current, userFromClaims(claims)) : signedOut(this.#current), {}, undefined);
+    // The first resolution on load: a page script after the bundle must hear it (it runs after this resolves).
+    this.#transition(claims ? signedIn(this.#current, userFromClaims(claims)) : signedOut(this.#current), {}, undefined, { afterPageScripts: true });
     if (tokens) this.#scheduler.scheduleFor(tokens);
     else if (keptClaims) this.#scheduler.retry();
   }

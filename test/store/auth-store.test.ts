@@ -439,6 +439,24 @@ describe('auth store', () => {
       }
     });
 
+    it('the first resolution on load reaches a listener in a script after the bundle', async () => {
+      const a = await poolAttributes();
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html><html lang="en"><body>
+        <cognito-session user-pool-id="${a.userPoolId}" client-id="${a.clientId}" endpoint="${a.endpoint}"><cognito-login slot="signed-out"></cognito-login></cognito-session>
+        <script type="module" src="/test/support/page-bundle.ts"></script>
+        <script type="module" src="/test/support/page-listener.ts"></script>
+      </body></html>`;
+      document.body.append(frame);
+      try {
+        const win = () => frame.contentWindow as (Window & { heard?: { name: string; status?: string }[] }) | null;
+        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the first cognito-auth-change', { timeout: 10_000 });
+        expect(win()!.heard).to.deep.equal([{ name: 'auth-change', status: 'signedOut' }]);
+      } finally {
+        frame.remove();
+      }
+    });
+
     it('an element configured before configure() is called later in the page still works', async () => {
       const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
       const login = wrapper.querySelector('cognito-login')!;
