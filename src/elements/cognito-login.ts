@@ -26,6 +26,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @event cognito-next-step - Cognito needs another step (`CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, `RESET_PASSWORD`, …). `detail: { step }`.
  * @event cognito-error - A sign-in failed. `detail: { name, message, action: 'signIn' }`.
  *
+ * @csspart form - The `<form>` (light DOM, like every part here: select with `cognito-login [part~='form']`).
+ * @csspart field - A label with its input.
+ * @csspart label - A field's label.
+ * @csspart input - The email and password inputs.
+ * @csspart password-row - The password input with the Show/Hide password button.
+ * @csspart toggle-password - The Show/Hide password button.
+ * @csspart error - The `role="alert"` message (empty when there is none).
+ * @csspart config-error - What is wrong with the configuration (only while something is).
+ * @csspart submit-button - The sign-in button.
+ * @csspart loading - "Checking your session…", while the stored session is read.
+ *
  * @cssproperty --cognito-color-primary - Submit button and focus ring.
  * @cssproperty --cognito-color-on-primary - Text on the submit button.
  * @cssproperty --cognito-color-text - Text.

@@ -33,6 +33,20 @@ const RULES: Record<Rule, RegExp> = {
  * @event cognito-next-step - Cognito asks for yet another step after the new password. `detail: { step }`.
  * @event cognito-error - The new password was refused. `detail: { name, message, action: 'completeNewPassword' }`.
  *
+ * @csspart form - The `<form>` (light DOM, like every part here: select with `cognito-new-password [part~='form']`).
+ * @csspart heading - "Choose a new password".
+ * @csspart intro - The line under the heading.
+ * @csspart field - A label with its input.
+ * @csspart label - A field's label.
+ * @csspart input - The password, confirmation and attribute inputs.
+ * @csspart requirements - The policy checklist with its title.
+ * @csspart checklist - The list of requirements.
+ * @csspart rule - One requirement; `data-met` when it is met.
+ * @csspart attributes - The fieldset of attributes Cognito requires.
+ * @csspart error - The `role="alert"` message (empty when there is none).
+ * @csspart submit-button - "Set password and sign in".
+ * @csspart secondary-button - "Back to sign in".
+ *
  * @cssproperty --cognito-color-primary - Submit button and focus ring.
  * @cssproperty --cognito-color-success - A requirement that is met.
  * @cssproperty --cognito-color-error - Error text and border.

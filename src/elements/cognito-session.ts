@@ -1,8 +1,9 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { langOf } from '../i18n/index.js';
 import { afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
+import { sessionStyles } from './cognito-session.styles.js';
 import type { AuthStatus, AuthTokens } from '../store/index.js';
 
 /**
@@ -42,98 +43,8 @@ import type { AuthStatus, AuthTokens } from '../store/index.js';
  */
 @customElement('cognito-session')
 export class CognitoSession extends CognitoElement {
-  static override styles = css`
-    /* light-dark() follows the page's color-scheme: dark only where the page itself supports dark. */
-    :host {
-      --_text: var(--cognito-color-text, light-dark(#1f2328, #e6edf3));
-      --_muted: var(--cognito-color-muted, light-dark(#59636e, #9198a1));
-      --_primary: var(--cognito-color-primary, light-dark(#0b5cc4, #4493f8));
-      --_border: var(--cognito-color-border, light-dark(#8c959f, #656c76));
-      --_error: var(--cognito-color-error, light-dark(#b42339, #ff8a9a));
-      --_code: var(--cognito-color-code-surface, light-dark(#f6f8fa, #161b22));
-      --_radius: var(--cognito-radius, 6px);
-      display: block;
-      color: var(--_text);
-      font: var(--cognito-font, inherit);
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    [part~='base'] {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem 1rem;
-    }
-    [part~='user'] {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    /* Focused by script after a sign-in, so that the next Tab is "Sign out"; it is not a control, so no ring. */
-    [part~='user']:focus {
-      outline: none;
-    }
-    [part~='config-error'] {
-      margin: 0 0 0.5rem;
-      padding: 0.5rem 0.75rem;
-      border-left: 4px solid var(--_error);
-      border-radius: var(--_radius);
-      background: var(--cognito-color-error-surface, light-dark(#fff0f1, #2d1215));
-      color: var(--_error);
-    }
-    [part~='sign-out-button'] {
-      min-height: 2.25rem;
-      padding: 0 0.875rem;
-      border: 1px solid var(--_primary);
-      border-radius: var(--_radius);
-      background: transparent;
-      color: var(--_primary);
-      font: inherit;
-      cursor: pointer;
-    }
-    [part~='error'] {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--_error);
-    }
-    [part~='error']:empty {
-      display: none;
-    }
-    [part~='sign-out-button']:disabled {
-      cursor: progress;
-      opacity: 0.7;
-    }
-    :focus-visible {
-      outline: 2px solid var(--cognito-focus-ring, var(--_primary));
-      outline-offset: 2px;
-    }
-    [part~='token'] {
-      flex-basis: 100%;
-    }
-    [part~='token'] > summary {
-      cursor: pointer;
-      color: var(--_primary);
-    }
-    [part~='token-value'],
-    [part~='claims'] {
-      margin: 0.25rem 0 0.75rem;
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_code);
-      font: 0.8125rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-    .label {
-      margin: 0.5rem 0 0;
-      font-weight: 600;
-    }
-    .note,
-    [part~='expiry'] {
-      margin: 0.5rem 0 0;
-      color: var(--_muted);
-    }
-  `;
+  static override styles = sessionStyles;
+
 
   /** Sign out on every device (Cognito GlobalSignOut), not only here. */
   @property({ type: Boolean, reflect: true }) global = false;

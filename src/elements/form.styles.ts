@@ -3,23 +3,13 @@
  * wins over them; themable through the --cognito-* custom properties, with light and dark defaults.
  */
 import { css } from 'lit';
+import { palette } from './palette.styles.js';
 
 export const formStyles = css`
   @layer cognito-elements {
-    /* light-dark() follows the page's color-scheme: dark only where the page itself supports dark. */
     cognito-login,
     cognito-new-password {
-      --_text: var(--cognito-color-text, light-dark(#1f2328, #e6edf3));
-      --_muted: var(--cognito-color-muted, light-dark(#59636e, #9198a1));
-      --_surface: var(--cognito-color-surface, light-dark(#ffffff, #0d1117));
-      --_border: var(--cognito-color-border, light-dark(#8c959f, #656c76));
-      --_primary: var(--cognito-color-primary, light-dark(#0b5cc4, #4493f8));
-      --_on-primary: var(--cognito-color-on-primary, light-dark(#ffffff, #0d1117));
-      --_error: var(--cognito-color-error, light-dark(#b42339, #ff8a9a));
-      --_error-surface: var(--cognito-color-error-surface, light-dark(#fff0f1, #2d1215));
-      --_success: var(--cognito-color-success, light-dark(#1a7f37, #3fb950));
-      --_radius: var(--cognito-radius, 6px);
-      --_gap: var(--cognito-gap, 0.875rem);
+      ${palette}
       display: block;
       max-width: var(--cognito-max-width, 24rem);
       color: var(--_text);
