@@ -16,7 +16,7 @@ import { Configuration } from './configuration.js';
 import { CognitoAuthError, configKey, isSessionEnded, toAuthError, withDeadline } from './errors.js';
 import { challenged, eventsOf, initialState, signedIn, signedOut, userFromClaims, type Cause } from './machine.js';
 import { whenPageScriptsHaveRun } from './page.js';
-import { RefreshScheduler } from './refresh-scheduler.js';
+import { SessionFollower } from './session-follower.js';
 import type { AuthFlow, AuthState, AuthTokens, CognitoConfig, ConfigProblem, SignInStep, StoreNotice } from './types.js';
 
 export { DEFAULT_TIMEOUT_MS } from './configuration.js';
@@ -47,15 +47,25 @@ export class AuthStore {
   #current: AuthState = initialState;
   readonly #listeners = new Set<Listener>();
   readonly #configuration = new Configuration();
-  readonly #scheduler = new RefreshScheduler(() => void this.#refreshNow());
+  readonly #follower = ((store: AuthStore) =>
+    new SessionFollower({
+      get state() {
+        return store.#current;
+      },
+      get acting() {
+        return store.#acting > 0;
+      },
+      deadline: (work) => store.#deadline(work),
+      transition: (next, cause) => store.#transition(next, cause, undefined),
+      update: (next) => store.#set(next),
+      signOutHere: (reason) => store.#enterSignedOut(reason, undefined),
+      refreshFailed: (error) => store.#emit(store.#errorEvent(toAuthError(error), 'refresh'), undefined),
+    }))(this);
   #started = false;
   #disposed = false;
-  #stopHub: (() => void) | undefined;
   #missingTimer: ReturnType<typeof setTimeout> | undefined;
   /** > 0 while this store drives Amplify: Hub's same-tab echo of our own action is then ignored. */
   #acting = 0;
-  /** True while the scheduler's own refresh runs (its failure is handled there, not by the Hub follower). */
-  #refreshing = false;
 
   get state(): AuthState {
     return this.#current;
@@ -137,7 +147,7 @@ export class AuthStore {
   #start(): void {
     if (this.#started || this.#disposed || !this.configuration) return;
     this.#started = true;
-    this.#stopHub = amplify.listen((event, crossTab, error) => void this.#onHub(event, crossTab, error));
+    this.#follower.start();
     void this.#restore();
   }
 
@@ -161,77 +171,8 @@ export class AuthStore {
     const claims = tokens?.idTokenClaims ?? keptClaims;
     // The first resolution on load: a page script after the bundle must hear it (it runs after this resolves).
     this.#transition(claims ? signedIn(this.#current, userFromClaims(claims)) : signedOut(this.#current), {}, undefined, { afterPageScripts: true });
-    if (tokens) this.#scheduler.scheduleFor(tokens);
-    else if (keptClaims) this.#scheduler.retry();
-  }
-
-  async #onHub(event: string, crossTab: boolean, error: unknown): Promise<void> {
-    if (this.#disposed || this.#current.status === 'loading') return;
-    // Our own actions report themselves; Hub's echo of them in this tab is ignored.
-    if (!crossTab && this.#acting > 0 && (event === 'signedIn' || event === 'signedOut')) return;
-    const signedInHere = this.#current.status === 'signedIn';
-    if (event === 'signedIn') await this.#followSignIn(crossTab ? 'other-tab' : 'sign-in');
-    else if (event === 'signedOut' && signedInHere) this.#enterSignedOut(crossTab ? 'other-tab' : 'user', undefined);
-    else if (event === 'tokenRefresh' && signedInHere) await this.#refreshed();
-    // A refresh made for getTokens()/authFetch() failed: that call reports it; here, end an ended session or retry.
-    else if (event === 'tokenRefresh_failure' && signedInHere && !this.#refreshing) {
-      if (isSessionEnded(error)) await this.#sessionEnded();
-      else this.#scheduler.retry();
-    }
-  }
-
-  /** A sign-in this store did not make: another tab's, or an app's own Amplify call. */
-  async #followSignIn(reason: SignedInReason): Promise<void> {
-    // Another tab writes its tokens one key at a time: wait briefly until all are there.
-    let tokens: AuthTokens | undefined;
-    for (let attempt = 0; attempt < 10 && !tokens; attempt++) {
-      tokens = await this.#deadline(amplify.currentTokens()).catch(() => undefined);
-      if (!tokens) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (!tokens || this.#disposed) return;
-    this.#transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, undefined);
-    this.#scheduler.scheduleFor(tokens);
-  }
-
-  /** Amplify refreshed (for us or for a call): follow the new tokens. Read as stored: a read may refresh again. */
-  async #refreshed(): Promise<void> {
-    const tokens = await amplify.storedTokens().catch(() => undefined);
-    if (!tokens) return;
-    // Notify even when the user is the same: views of the token (<cognito-session show-token>) must follow.
-    this.#set(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)));
-    this.#scheduler.scheduleFor(tokens);
-  }
-
-  /**
-   * The scheduler's refresh. Only a definite end of the session (see isSessionEnded) signs out, and then no token
-   * stays behind. Any other failure (no network, no answer, 5xx, throttling, an answer that is not Cognito's) keeps
-   * the session — Amplify keeps the tokens too, so "signed out" would be a lie a reload undoes — and retries.
-   */
-  async #refreshNow(): Promise<void> {
-    this.#scheduler.clear();
-    if (this.#current.status !== 'signedIn' || this.#disposed || this.#refreshing) return;
-    this.#refreshing = true;
-    try {
-      // No tokens: Amplify answered NotAuthorized with null, or another tab signed out and cleared them.
-      const tokens = await this.#deadline(amplify.currentTokens(true));
-      if (tokens) this.#scheduler.scheduleFor(tokens);
-      else await this.#sessionEnded();
-    } catch (error) {
-      if (isSessionEnded(error)) {
-        await this.#sessionEnded();
-      } else if (this.#current.status === 'signedIn') {
-        this.#emit(this.#errorEvent(toAuthError(error), 'refresh'), undefined);
-        this.#scheduler.retry();
-      }
-    } finally {
-      this.#refreshing = false;
-    }
-  }
-
-  /** The session has ended for good: clear this browser (Amplify may not have yet), then signed out, `expired`. */
-  async #sessionEnded(): Promise<void> {
-    await amplify.clearLocalSession().catch(() => undefined);
-    if (this.#current.status === 'signedIn') this.#enterSignedOut('expired', undefined);
+    if (tokens) this.#follower.follow(tokens);
+    else if (keptClaims) this.#follower.retry();
   }
 
   // ------------------------------------------------------------------------------------------------ actions
@@ -366,12 +307,12 @@ export class AuthStore {
     const tokens = await this.#deadline(amplify.currentTokens());
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'error.generic');
     this.#transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, origin);
-    this.#scheduler.scheduleFor(tokens);
+    this.#follower.follow(tokens);
     return 'DONE';
   }
 
   #enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
-    this.#scheduler.stop();
+    this.#follower.stop();
     if (this.#current.status !== 'signedOut') this.#transition(signedOut(this.#current), { signedOut: reason }, origin);
   }
 
@@ -424,8 +365,7 @@ export class AuthStore {
   /** Stops following Amplify and forgets timers (for tests: see resetAuthStore). */
   dispose(): void {
     this.#disposed = true;
-    this.#stopHub?.();
-    this.#scheduler.dispose();
+    this.#follower.dispose();
     if (this.#missingTimer !== undefined) clearTimeout(this.#missingTimer);
     this.#listeners.clear();
   }
