@@ -1,7 +1,7 @@
 /**
  * `npm run test:browser`: the browser tests (@web/test-runner + @open-wc/testing in headless Chromium) against a
  * local Cognito service that this run starts on a free port with a data folder of its own, and stops at the end.
- * Extra arguments go to the test runner (e.g. `-- --files test/smoke/sign-in.test.ts`, `-- --watch`).
+ * Extra arguments go to the test runner (e.g. `-- --files test/browser/smoke/sign-in.test.ts`, `-- --watch`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ const runner = await startTestRunner({
   readFileConfig: false,
   autoExitProcess: false,
   config: {
-    files: ['test/**/*.test.ts', '!test/local-cognito/**', '!test/node/**', '!test/e2e/**', '!test/unit/**'],
+    files: ['test/browser/**/*.test.ts'],
     nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
     rootDir: process.cwd(),
     // One file at a time: test pages share one origin, so one localStorage, and each one's sign-ins would reach

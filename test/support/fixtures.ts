@@ -1,5 +1,5 @@
 /** Helpers shared by the element and store tests. */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetAuthStore } from '../../src/index.js';
 import { poolConfig, setFaults } from './local-cognito.js';
@@ -22,10 +22,10 @@ export async function poolAttributes(options: { viaProxy?: boolean } = {}) {
   };
 }
 
-export async function loginFixture(options: { viaProxy?: boolean; lang?: string; extra?: TemplateResult } = {}) {
+export async function loginFixture(options: { viaProxy?: boolean; lang?: string; timeoutMs?: number; extra?: TemplateResult } = {}) {
   const a = await poolAttributes(options);
   const el = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'}>
-    <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>
+    <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms=${options.timeoutMs ?? nothing}></cognito-login>
     ${options.extra ?? ''}
   </div>`);
   const login = el.querySelector('cognito-login')!;

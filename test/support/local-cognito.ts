@@ -53,6 +53,13 @@ let counter = 0;
 export const uniqueEmail = (label: string): string =>
   `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${(counter++).toString(36)}@example.com`;
 
+/** A user who must choose a new password at first sign-in (temporary password `TempPassw0rd!`). */
+export async function createTemporaryUser(poolId?: string): Promise<string> {
+  const email = uniqueEmail('first');
+  await callCognito('AdminCreateUser', { UserPoolId: poolId ?? (await poolConfig()).userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+  return email;
+}
+
 /** A confirmed user with the given password, made through the admin API. */
 export async function createConfirmedUser(password = 'Passw0rd!'): Promise<string> {
   const { userPoolId } = await poolConfig();

@@ -1,14 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/index.js';
-import { getAuthStore, type CognitoErrorEvent, type CognitoSignedInEvent } from '../../src/index.js';
-import { alertText, cleanSlate, poolAttributes } from '../support/fixtures.js';
-import { callCognito, poolConfig, requestLog, setFaults, uniqueEmail } from '../support/local-cognito.js';
+import '../../../src/index.js';
+import { getAuthStore, type CognitoErrorEvent, type CognitoSignedInEvent } from '../../../src/index.js';
+import { alertText, cleanSlate, poolAttributes } from '../../support/fixtures.js';
+import { callCognito, createTemporaryUser, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
-async function temporaryUser(poolId?: string): Promise<string> {
-  const email = uniqueEmail('first');
-  await callCognito('AdminCreateUser', { UserPoolId: poolId ?? (await poolConfig()).userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
-  return email;
-}
 
 /** A page with its own <cognito-new-password>, and the challenge started through the store. */
 async function challenged(options: { viaProxy?: boolean; attrs?: string; email?: string } = {}) {
@@ -19,7 +14,7 @@ async function challenged(options: { viaProxy?: boolean; attrs?: string; email?:
   const element = wrapper.querySelector('cognito-new-password')!;
   await waitUntil(() => element.getAttribute('state') === 'signedOut');
   expect(element.querySelector('form'), 'nothing outside the challenge').to.equal(null);
-  const email = options.email ?? (await temporaryUser());
+  const email = options.email ?? (await createTemporaryUser());
   await getAuthStore().signIn(email, 'TempPassw0rd!');
   await waitUntil(() => element.querySelector('form') !== null);
   return { element, email };
@@ -178,7 +173,7 @@ describe('<cognito-new-password>', () => {
       ClientName: 'requires-name',
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     });
-    const email = await temporaryUser(UserPool.Id);
+    const email = await createTemporaryUser(UserPool.Id);
     const { userPoolEndpoint } = await poolConfig();
     const wrapper = await fixture<HTMLElement>(html`<div lang="ja"><cognito-new-password user-pool-id=${UserPool.Id} client-id=${UserPoolClient.ClientId} endpoint=${userPoolEndpoint}></cognito-new-password></div>`);
     const element = wrapper.querySelector('cognito-new-password')!;

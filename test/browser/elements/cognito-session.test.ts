@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/index.js';
-import { configure, getAuthStore, resetAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../src/index.js';
-import { cleanSlate, poolAttributes, submitLogin } from '../support/fixtures.js';
-import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../support/local-cognito.js';
+import '../../../src/index.js';
+import { configure, getAuthStore, resetAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../../src/index.js';
+import { cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {}) {
   const a = await poolAttributes({ viaProxy: attrs.viaProxy === true });

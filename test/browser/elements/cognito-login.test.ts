@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import '../../src/index.js';
-import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../src/index.js';
-import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../support/fixtures.js';
-import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../support/local-cognito.js';
+import '../../../src/index.js';
+import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
+import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../../support/local-cognito.js';
 
 const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
@@ -315,12 +315,7 @@ describe('<cognito-login>', () => {
     });
 
     it('no answer at all: after the deadline a clear message, the typed input kept, and the form works again', async () => {
-      const a = await poolAttributes({ viaProxy: true });
-      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-        <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1500"></cognito-login>
-      </div>`);
-      const login = wrapper.querySelector('cognito-login')!;
-      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const login = await loginFixture({ viaProxy: true, timeoutMs: 1500 });
       await setFaults([{ target: 'InitiateAuth', kind: 'hang' }]);
       const started = Date.now();
       const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
@@ -338,12 +333,7 @@ describe('<cognito-login>', () => {
     });
 
     it('no answer at all, in Japanese', async () => {
-      const a = await poolAttributes({ viaProxy: true });
-      const wrapper = await fixture<HTMLElement>(html`<div lang="ja">
-        <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1000"></cognito-login>
-      </div>`);
-      const login = wrapper.querySelector('cognito-login')!;
-      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const login = await loginFixture({ viaProxy: true, lang: 'ja', timeoutMs: 1000 });
       await setFaults([{ target: 'RespondToAuthChallenge', kind: 'hang' }]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(alertText(login)).to.equal('認証サービスから時間内に応答がありませんでした。通信環境を確認して、もう一度お試しください。');
@@ -443,15 +433,8 @@ describe('<cognito-login>', () => {
   });
 
   describe('the new-password step', () => {
-    async function temporaryUser(): Promise<string> {
-      const { userPoolId } = await poolConfig();
-      const email = uniqueEmail('first');
-      await callCognito('AdminCreateUser', { UserPoolId: userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
-      return email;
-    }
-
     it('continues by itself with an embedded <cognito-new-password> when the page has none', async () => {
-      const email = await temporaryUser();
+      const email = await createTemporaryUser();
       const login = await loginFixture();
       const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
       await submitLogin(login, email, 'TempPassw0rd!');
@@ -467,7 +450,7 @@ describe('<cognito-login>', () => {
     });
 
     it('leaves the step to the page’s own <cognito-new-password>: never two forms', async () => {
-      const email = await temporaryUser();
+      const email = await createTemporaryUser();
       const login = await loginFixture({ extra: html`<cognito-new-password></cognito-new-password>` });
       await submitLogin(login, email, 'TempPassw0rd!');
       await waitUntil(() => login.getAttribute('state') === 'newPasswordRequired');

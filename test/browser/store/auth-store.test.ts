@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { Amplify } from 'aws-amplify';
-import '../../src/index.js';
+import '../../../src/index.js';
 import {
   authFetch,
   CognitoAuthError,
@@ -11,9 +11,9 @@ import {
   type CognitoErrorEvent,
   type CognitoSignedInEvent,
   type CognitoSignedOutEvent,
-} from '../../src/index.js';
-import { cleanSlate, poolAttributes, submitLogin } from '../support/fixtures.js';
-import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, type Fault } from '../support/local-cognito.js';
+} from '../../../src/index.js';
+import { cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { callCognito, createConfirmedUser, poolConfig, requestLog, setFaults, type Fault } from '../../support/local-cognito.js';
 
 type Recorded = { type: string; target: string; detail: unknown };
 

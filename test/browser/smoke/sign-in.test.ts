@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-import { poolConfig, requestLog } from '../support/local-cognito.js';
+import { poolConfig, requestLog } from '../../support/local-cognito.js';
 
 describe('aws-amplify in Chromium against the local service', () => {
   before(async () => {
