@@ -49,7 +49,8 @@ export async function loadSigningKey(file: string): Promise<SigningKey> {
   }
   const publicKey = createPublicKey(privateKey);
   const { kty, n, e } = publicKey.export({ format: 'jwk' });
-  const kid = `local-${(n ?? '').slice(0, 16)}`;
+  if (!kty || !n || !e) throw new DataFileError(file, 'its key has no RSA public part');
+  const kid = `local-${n.slice(0, 16)}`;
   return { kid, privateKey, publicKey, publicJwk: { kty, n, e, kid, alg: 'RS256', use: 'sig' } };
 }
 

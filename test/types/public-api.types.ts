@@ -2,7 +2,7 @@
  * Type test, compiled by `npm run typecheck` (part of npm test) and never run: the public types must let a
  * page use the elements and events without casts. Each `@ts-expect-error` proves a mistake is caught.
  */
-import { getAuthStore, type AuthState, type CognitoSignedInEvent } from '../../src/index.js';
+import { configure, getAuthStore, type AuthState, type CognitoSignedInEvent, type SignInStep } from '../../src/index.js';
 
 // Events on document, window and any element are typed by name.
 document.addEventListener('cognito-signed-in', (event) => {
@@ -46,3 +46,26 @@ document.addEventListener('cognito-signed-in', onSignedIn);
 // The store's state is typed.
 const { status, user } = getAuthStore().state;
 if (status === 'signedIn' && user) void user.email;
+
+// The state is a union on `status`: the user exists only when signed in, the pending step only in a challenge.
+const state = getAuthStore().state;
+if (state.status === 'signedIn') void state.user.email; // no `?.` needed
+// @ts-expect-error signed out: there is no user
+if (state.status === 'signedOut') void state.user.email;
+if (state.status === 'newPasswordRequired') void state.pending.missingAttributes;
+// @ts-expect-error signed in: no challenge is pending
+if (state.status === 'signedIn') void state.pending.email;
+
+// A sign-in step is one of Amplify's, not any string.
+document.addEventListener('cognito-next-step', (event) => {
+  const step: SignInStep = event.detail.step;
+  // @ts-expect-error a typo is not a step
+  const typo: SignInStep = 'CONFIRM_SIGN_IN_WITH_NEW_PASWORD_REQUIRED';
+  void step;
+  void typo;
+});
+
+// configure() takes Amplify's field names, not the attribute names.
+configure({ userPoolId: 'ap-northeast-1_AbC', userPoolClientId: 'abc', timeoutMs: 20_000 });
+// @ts-expect-error `clientId` is the attribute's name; the field is userPoolClientId
+configure({ userPoolId: 'ap-northeast-1_AbC', clientId: 'abc' });
