@@ -68,7 +68,9 @@ export class CognitoSession extends CognitoElement {
     } else {
       // Read on every store change (sign-in, refresh): from storage, no request while the tokens are valid.
       void this.auth.store.peekTokens().then((tokens) => {
-        if (tokens?.idToken !== this.tokens?.idToken) this.tokens = tokens ?? null;
+        // A read that resolves after a sign-out (or another user's sign-in) must not show those tokens.
+        if (this.auth.state.status !== 'signedIn' || !this.showToken || tokens?.idTokenClaims['sub'] !== this.auth.state.user.userId) return;
+        if (tokens.idToken !== this.tokens?.idToken) this.tokens = tokens;
       });
     }
   }

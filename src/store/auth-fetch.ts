@@ -15,20 +15,24 @@ function warnIfInsecure(input: RequestInfo | URL): void {
 }
 
 /**
- * The request with `Authorization: Bearer <token>`. It has a deadline (`TimeoutError`) unless the caller gives a
- * `signal` of its own, which then decides alone; a Request's own signal still counts.
+ * The request with `Authorization: Bearer <token>`. It has a deadline (`TimeoutError`) for the answer to begin —
+ * not for its body, which may be a long download — unless the caller gives a `signal` of its own, which then
+ * decides alone; a Request's own signal still counts.
  */
 export async function fetchWithToken(input: RequestInfo | URL, init: RequestInit, token: string, timeoutMs: number): Promise<Response> {
   warnIfInsecure(input);
   const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
   headers.set('Authorization', `Bearer ${token}`);
   if (init.signal) return fetch(input, { ...init, headers });
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline]) : deadline;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal;
   try {
     return await fetch(input, { ...init, headers, signal });
   } catch (error) {
-    if (deadline.aborted) throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'error.timeout');
+    if (deadline.signal.aborted) throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'error.timeout');
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }

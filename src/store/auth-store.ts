@@ -96,7 +96,7 @@ export class AuthStore {
       else this.#emitWhenPageReady([this.#configErrorEvent(offer.problem)], options.origin);
       return false;
     }
-    if (offer.kind === 'conflict') this.#emit(new CognitoErrorEvent({ name: 'ConfigurationConflict', message: offer.message, action: 'configure' }), options.origin);
+    if (offer.kind === 'conflict') this.#emitWhenPageReady([new CognitoErrorEvent({ name: 'ConfigurationConflict', message: offer.message, action: 'configure' })], options.origin);
     if (this.#current.configProblem) this.#set({ ...this.#current, configProblem: null });
     // Configured: resolve the session now, so that a page can gate on the state before any element exists.
     this.#start();
@@ -171,7 +171,7 @@ export class AuthStore {
     const claims = tokens?.idTokenClaims ?? keptClaims;
     // The first resolution on load: a page script after the bundle must hear it (it runs after this resolves).
     this.#transition(claims ? signedIn(this.#current, userFromClaims(claims)) : signedOut(this.#current), {}, undefined, { afterPageScripts: true });
-    if (tokens) this.#follower.follow(tokens);
+    if (tokens) this.#follower.follow(tokens, false);
     else if (keptClaims) this.#follower.retry();
   }
 
@@ -187,7 +187,12 @@ export class AuthStore {
       // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
       // user signed in (reason `sign-in`), which is the truth.
       const flow = options.authFlow ?? this.configuration?.authFlow ?? 'srp';
-      const step = await this.#deadline(amplify.signInWithPassword(email.trim(), password, flow));
+      const step = await this.#deadline(amplify.signInWithPassword(email.trim(), password, flow)).catch(async (error: unknown) => {
+        // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
+        // one ran): the user is signed in.
+        if (toAuthError(error).name === 'UserAlreadyAuthenticatedException' && (await amplify.storedTokens())) return { done: true, step: 'DONE' as const, missingAttributes: [] };
+        throw error;
+      });
       if (step.done) return this.#enterSignedIn('sign-in', origin);
       this.#emit(new CognitoNextStepEvent({ step: step.step }), origin);
       if (step.step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
@@ -228,6 +233,8 @@ export class AuthStore {
   async signOut(options: ActionOptions & { readonly global?: boolean } = {}): Promise<void> {
     const { origin } = options;
     if (this.#current.status !== 'signedIn') return;
+    // No refresh may store new tokens while this browser is being cleared.
+    this.#follower.stop();
     const timeoutMs = this.#configuration.timeoutMs;
     await this.#acted('signOut', origin, async () => {
       if (options.global) {
@@ -307,7 +314,7 @@ export class AuthStore {
     const tokens = await this.#deadline(amplify.currentTokens());
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'error.generic');
     this.#transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, origin);
-    this.#follower.follow(tokens);
+    this.#follower.follow(tokens, true);
     return 'DONE';
   }
 

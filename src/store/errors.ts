@@ -106,9 +106,6 @@ export function configKey(problem: ConfigProblem): MessageKey {
   return `config.${problem.code}`;
 }
 
-export const isNetworkError = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(error.message)));
-
 /**
  * Errors that end a session for good: the refresh token is expired, revoked or reused, or the user is gone or
  * must reset the password. The same list for which Amplify clears the tokens (TokenOrchestrator.isAuthenticationError);

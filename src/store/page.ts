@@ -11,8 +11,15 @@ function pageScriptsHaveRun(): boolean {
   return navigation ? (navigation as PerformanceNavigationTiming).domContentLoadedEventEnd > 0 : true;
 }
 
+/** True while `DOMContentLoaded` is being dispatched: a listener added now would never be called. */
+function dispatchingContentLoaded(): boolean {
+  const [navigation] = performance.getEntriesByType?.('navigation') ?? [];
+  return navigation !== undefined && (navigation as PerformanceNavigationTiming).domContentLoadedEventStart > 0;
+}
+
 /** Runs `callback` now if the page's scripts have run, else one task after `DOMContentLoaded`. */
 export function whenPageScriptsHaveRun(callback: () => void): void {
   if (pageScriptsHaveRun()) callback();
+  else if (dispatchingContentLoaded()) setTimeout(callback, 0);
   else document.addEventListener('DOMContentLoaded', () => setTimeout(callback, 0), { once: true });
 }

@@ -12,6 +12,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class RefreshScheduler {
   readonly #refresh: () => void;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #disposed = false;
   /** Transient failures in a row: the backoff of the next retry. */
   #failures = 0;
   readonly #onOnline = (): void => {
@@ -23,12 +24,17 @@ export class RefreshScheduler {
     if (typeof window !== 'undefined') window.addEventListener('online', this.#onOnline);
   }
 
-  /** Fresh tokens: the next refresh a little before they expire (a quarter of their life, at most a minute). */
-  scheduleFor(tokens: AuthTokens): void {
+  /**
+   * The next refresh a little before the tokens expire (a quarter of their life, at most a minute before). Tokens
+   * just issued (`fresh`) are timed by their lifetime, not by this computer's clock: a clock ahead of Cognito's
+   * would otherwise see them as expiring at once and refresh every second.
+   */
+  scheduleFor(tokens: AuthTokens, fresh: boolean): void {
     this.#failures = 0;
     const lifetime = tokens.expiresAt.getTime() - tokens.issuedAt.getTime();
     const margin = Math.min(60_000, Math.max(lifetime / 4, 0));
-    this.#set(Math.min(Math.max(tokens.expiresAt.getTime() - Date.now() - margin, 1000), MAX_TIMER_MS));
+    const left = fresh ? lifetime : tokens.expiresAt.getTime() - Date.now();
+    this.#set(Math.min(Math.max(left - margin, 1000), MAX_TIMER_MS));
   }
 
   /** A transient failure: try again later, each time later. */
@@ -49,12 +55,14 @@ export class RefreshScheduler {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.stop();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.#onOnline);
   }
 
   #set(delay: number): void {
     this.clear();
+    if (this.#disposed) return; // a sign-in or refresh still under way when the store was dropped
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#refresh();

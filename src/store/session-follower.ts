@@ -40,9 +40,9 @@ export class SessionFollower {
     this.#stopHub ??= amplify.listen((event, crossTab, error) => void this.#onHub(event, crossTab, error));
   }
 
-  /** Fresh tokens: refresh them before they expire. */
-  follow(tokens: AuthTokens): void {
-    this.#scheduler.scheduleFor(tokens);
+  /** Tokens to refresh before they expire: `fresh` when just issued, else read from storage. */
+  follow(tokens: AuthTokens, fresh: boolean): void {
+    this.#scheduler.scheduleFor(tokens, fresh);
   }
 
   /** Tokens that could not be refreshed just now: try again later. */
@@ -86,7 +86,7 @@ export class SessionFollower {
     }
     if (!tokens) return;
     this.#host.transition(signedIn(this.#host.state, userFromClaims(tokens.idTokenClaims)), { signedIn: reason });
-    this.#scheduler.scheduleFor(tokens);
+    this.#scheduler.scheduleFor(tokens, true);
   }
 
   /** Amplify refreshed (for us or for a call): follow the new tokens. Read as stored: a read may refresh again. */
@@ -95,7 +95,7 @@ export class SessionFollower {
     if (!tokens) return;
     // Even when the user is the same: views of the token (<cognito-session show-token>) must follow.
     this.#host.update(signedIn(this.#host.state, userFromClaims(tokens.idTokenClaims)));
-    this.#scheduler.scheduleFor(tokens);
+    this.#scheduler.scheduleFor(tokens, true);
   }
 
   /**
@@ -110,7 +110,7 @@ export class SessionFollower {
     try {
       // No tokens: Amplify answered NotAuthorized with null, or another tab signed out and cleared them.
       const tokens = await this.#host.deadline(amplify.currentTokens(true));
-      if (tokens) this.#scheduler.scheduleFor(tokens);
+      if (tokens) this.#scheduler.scheduleFor(tokens, true);
       else await this.#sessionEnded();
     } catch (error) {
       if (isSessionEnded(error)) {
