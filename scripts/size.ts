@@ -13,12 +13,13 @@ const KB = 1024;
 /**
  * library: the three elements, the store and the en + ja strings (2.4 KB of it Japanese, kept in the first load so
  * that Japanese pages never show English first). 14.4 KB for the first three elements; +2.0 KB for the hardening
- * that makes them safe to use (16.7 KB after the store became a state machine split by job) (a deadline on every network action, refresh failures told apart and retried with
+ * that makes them safe to use (16.7 KB after the store became a state machine split by job; 17.0 with the review's fixes: clock skew,
+ * abandoned sign-ins, the token view, body-safe authFetch deadline) (a deadline on every network action, refresh failures told apart and retried with
  * backoff, our own revocation and strict Cognito answers, visible configuration problems, focus handling,
  * attribute checks, the ja/en messages for all of it). bundle: lit + Amplify's auth (≈ 45 KB) + the library.
  * The budget is today's size plus a little: a new feature that needs more must raise it on purpose, here.
  */
-export const BUDGETS = { library: 17 * KB, bundle: 61 * KB };
+export const BUDGETS = { library: 17.5 * KB, bundle: 61.5 * KB };
 const EXTERNAL = ['lit', 'lit/*', 'aws-amplify', 'aws-amplify/*', '@aws-amplify/*'];
 
 const gz = (code: Uint8Array | string) => gzipSync(code, { level: 9 }).length;
