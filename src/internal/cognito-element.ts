@@ -101,7 +101,8 @@ export abstract class CognitoElement extends LitElement implements FocusHost {
     const storage = this.tokenStorage === 'local' || this.tokenStorage === 'session' ? this.tokenStorage : fallBack(this, 'token-storage', this.tokenStorage, 'local or session', 'local' as const);
     const timeoutMs = this.timeoutMs === undefined || (Number.isFinite(this.timeoutMs) && this.timeoutMs >= 100) ? this.timeoutMs : fallBack(this, 'timeout-ms', this.getAttribute('timeout-ms') ?? this.timeoutMs, 'milliseconds, at least 100', undefined, 'the default, 15000');
     this.auth.store.configure(
-      { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage, timeoutMs },
+      // `local` is also the default: passed only when asked for, so that an app's own Amplify storage choice stays.
+      { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage: storage === 'local' && !this.hasAttribute('token-storage') ? undefined : storage, timeoutMs },
       { origin: this },
     );
   }

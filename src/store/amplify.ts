@@ -183,30 +183,6 @@ function toAuthTokens(id: Jwt | undefined, access: Jwt | undefined): AuthTokens 
   };
 }
 
-/**
- * The claims of the ID token Amplify has stored, read without refreshing: for showing who is signed in when a
- * refresh cannot reach the service. Storage keys: `CognitoIdentityServiceProvider.<clientId>.LastAuthUser` and
- * `….<clientId>.<username>.idToken`.
- */
-export async function storedIdTokenClaims(): Promise<Record<string, unknown> | undefined> {
-  const clientId = currentResources()?.Auth?.Cognito?.userPoolClientId;
-  if (!clientId) return undefined;
-  const prefix = `CognitoIdentityServiceProvider.${clientId}`;
-  for (const storage of [defaultStorage, sessionStorage]) {
-    const username = await storage.getItem(`${prefix}.LastAuthUser`);
-    const token = username ? await storage.getItem(`${prefix}.${username}.idToken`) : null;
-    const payload = token?.split('.')[1];
-    if (!payload) continue;
-    try {
-      const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-      return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 /** Forgets Amplify's configuration (tests only: see resetAuthStore). */
 export function reset(): void {
   Amplify.configure({});

@@ -164,7 +164,8 @@ export class AuthStore {
       tokens = await this.#deadline(amplify.currentTokens());
     } catch (error) {
       if (isSessionEnded(error)) await amplify.clearLocalSession().catch(() => undefined);
-      else keptClaims = await amplify.storedIdTokenClaims();
+      // Who is signed in, from the tokens as stored (Amplify's loader: the configured storage), not refreshed.
+      else keptClaims = (await amplify.storedTokens().catch(() => undefined))?.idTokenClaims;
       this.#emitWhenPageReady([this.#errorEvent(toAuthError(error), 'restore')], undefined);
     }
     if (this.#disposed || this.#current.status !== before.status) return;

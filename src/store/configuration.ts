@@ -43,9 +43,12 @@ export class Configuration {
       return { kind: 'conflict', message };
     }
     if (!this.#inUse) {
-      // The app configured Amplify itself: only the storage is ours to set.
-      if (existing) amplify.useStorage(wanted.storage ?? 'local');
-      else amplify.configure(wanted);
+      // The app configured Amplify itself: its token storage stays unless one is asked for explicitly.
+      if (existing) {
+        if (wanted.storage) amplify.useStorage(wanted.storage);
+      } else {
+        amplify.configure(wanted);
+      }
       this.#inUse = wanted;
     }
     // The deadline of the configuration in use (a second element may give it; an ignored one may not).

@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { Amplify } from 'aws-amplify';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { sessionStorage as amplifySessionStorage } from 'aws-amplify/utils';
 import '../../../src/index.js';
 import {
   authFetch,
@@ -455,6 +457,21 @@ describe('auth store', () => {
       } finally {
         frame.remove();
       }
+    });
+
+    it('an app’s own Amplify with sessionStorage keeps it: the elements do not move its tokens to localStorage', async () => {
+      const { userPoolId, userPoolClientId, userPoolEndpoint } = await poolConfig();
+      Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint } } });
+      cognitoUserPoolsTokenProvider.setKeyValueStorage(amplifySessionStorage);
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
+      const login = wrapper.querySelector('cognito-login')!;
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, 'demo@example.com', 'Passw0rd!');
+      await signedIn;
+      const tokenKeys = (storage: Storage) => Object.keys(storage).filter((key) => /\.(accessToken|idToken|refreshToken)$/.test(key));
+      expect(tokenKeys(sessionStorage)).to.have.length(3);
+      expect(tokenKeys(localStorage)).to.deep.equal([]);
     });
 
     it('an element configured before configure() is called later in the page still works', async () => {
