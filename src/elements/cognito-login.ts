@@ -119,7 +119,7 @@ export class CognitoLogin extends CognitoFormElement {
     });
     // Only a wrong password is emptied; after a network failure, a timeout or throttling the same password is
     // still right, and Enter tries again.
-    if (failure) this.#afterFailure(failure.key === 'error.incorrectCredentials');
+    if (failure) this.#afterFailure(failure.code === 'incorrectCredentials');
   }
 
   /** After a failed attempt: the email stays; the password is focused for the next try, emptied if it was wrong. */

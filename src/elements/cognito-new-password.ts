@@ -155,7 +155,7 @@ export class CognitoNewPassword extends CognitoFormElement {
       const values = Object.fromEntries(missing.map((name) => [name, this.attributeValues[name]!.trim()]));
       await this.auth.store.completeNewPassword(this.password, values, { origin: this });
     });
-    if (failure?.key === 'error.invalidPassword') this.invalidField = 'password';
+    if (failure?.code === 'invalidPassword') this.invalidField = 'password';
   }
 
   #attributeLabel(name: string): string {

@@ -7,6 +7,7 @@ import { property } from 'lit/decorators.js';
 import { langOf, onLanguageChange, translate, watchDocumentLang, type MessageKey } from '../i18n/index.js';
 import { toAuthError, type AuthStatus, type TokenStorage } from '../store/index.js';
 import { AuthController } from './auth-controller.js';
+import { messageKeyOf } from './error-messages.js';
 import { addFocusHost, removeFocusHost, type FocusHost } from './focus.js';
 
 /** A message to show: its key and the values of its `{placeholders}`. */
@@ -21,7 +22,7 @@ export interface Message {
  */
 export function failureMessage(error: unknown): Message {
   const failure = toAuthError(error);
-  return { key: failure.key, params: { name: failure.name, detail: failure.message } };
+  return { key: messageKeyOf(failure), params: { name: failure.name, detail: failure.message } };
 }
 
 const warned = new WeakMap<Element, Set<string>>();

@@ -30,7 +30,7 @@ export async function fetchWithToken(input: RequestInfo | URL, init: RequestInit
   try {
     return await fetch(input, { ...init, headers, signal });
   } catch (error) {
-    if (deadline.signal.aborted) throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'error.timeout');
+    if (deadline.signal.aborted) throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'timeout');
     throw error;
   } finally {
     clearTimeout(timer);

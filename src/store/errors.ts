@@ -1,41 +1,39 @@
 /**
- * Cognito and Amplify errors → the message key the elements show. By error name; Cognito gives a few names
- * several meanings (NotAuthorizedException is a wrong password, a lockout, a disabled user or an expired
- * session), and only for those is its exact, documented message consulted.
+ * Cognito and Amplify errors → what went wrong, as a code of the store's own (`AuthErrorCode`). By error name;
+ * Cognito gives a few names several meanings (NotAuthorizedException is a wrong password, a lockout, a disabled
+ * user or an expired session), and only for those is its exact, documented message consulted. Which words the
+ * user reads for a code is the elements' business (src/internal/error-messages.ts).
  */
 import type { ConfigProblem } from './types.js';
 
-/**
- * The messages the store can ask the elements to show. Each is a key of their strings (src/i18n), which the
- * element side checks when it looks one up; the store itself knows no strings.
- */
-export type MessageKey =
-  | 'error.incorrectCredentials'
-  | 'error.attemptsExceeded'
-  | 'error.userDisabled'
-  | 'error.sessionExpired'
-  | 'error.userNotConfirmed'
-  | 'error.passwordResetRequired'
-  | 'error.tooManyRequests'
-  | 'error.invalidPassword'
-  | 'error.codeMismatch'
-  | 'error.codeExpired'
-  | 'error.network'
-  | 'error.offline'
-  | 'error.timeout'
-  | 'error.alreadySignedIn'
-  | 'error.notSignedIn'
-  | 'error.serviceUnavailable'
-  | 'error.generic'
-  | `config.${ConfigProblem['code']}`;
+/** What went wrong, whatever Cognito or Amplify called it. `configuration`: see the error's `configProblem`. */
+export type AuthErrorCode =
+  | 'incorrectCredentials'
+  | 'attemptsExceeded'
+  | 'userDisabled'
+  | 'sessionExpired'
+  | 'userNotConfirmed'
+  | 'passwordResetRequired'
+  | 'tooManyRequests'
+  | 'invalidPassword'
+  | 'codeMismatch'
+  | 'codeExpired'
+  | 'network'
+  | 'offline'
+  | 'timeout'
+  | 'alreadySignedIn'
+  | 'notSignedIn'
+  | 'serviceUnavailable'
+  | 'configuration'
+  | 'unknown';
 
-/** An error from a store action: Cognito's name, its own message, and what to show. */
+/** An error from a store action: Cognito's name, its own message, and what it means. */
 export class CognitoAuthError extends Error {
   constructor(
     name: string,
     message: string,
-    /** The localized message to show (see src/i18n). */
-    readonly key: MessageKey,
+    /** What went wrong (several Cognito names can mean one thing; one name can mean several). */
+    readonly code: AuthErrorCode,
     /** Set when the error is about the configuration. */
     readonly configProblem?: ConfigProblem,
   ) {
@@ -44,40 +42,40 @@ export class CognitoAuthError extends Error {
   }
 }
 
-const NOT_AUTHORIZED: Record<string, MessageKey> = {
-  'Password attempts exceeded': 'error.attemptsExceeded',
-  'User is disabled.': 'error.userDisabled',
-  'Invalid session for the user, session is expired.': 'error.sessionExpired',
-  'Invalid session for the user.': 'error.sessionExpired',
+const NOT_AUTHORIZED: Record<string, AuthErrorCode> = {
+  'Password attempts exceeded': 'attemptsExceeded',
+  'User is disabled.': 'userDisabled',
+  'Invalid session for the user, session is expired.': 'sessionExpired',
+  'Invalid session for the user.': 'sessionExpired',
 };
 
-const BY_NAME: Record<string, MessageKey> = {
-  NotAuthorizedException: 'error.incorrectCredentials',
+const BY_NAME: Record<string, AuthErrorCode> = {
+  NotAuthorizedException: 'incorrectCredentials',
   // Never reveal whether an account exists: the same words as a wrong password.
-  UserNotFoundException: 'error.incorrectCredentials',
-  UserNotConfirmedException: 'error.userNotConfirmed',
-  PasswordResetRequiredException: 'error.passwordResetRequired',
-  LimitExceededException: 'error.tooManyRequests',
-  TooManyRequestsException: 'error.tooManyRequests',
-  TooManyFailedAttemptsException: 'error.attemptsExceeded',
-  InvalidPasswordException: 'error.invalidPassword',
-  CodeMismatchException: 'error.codeMismatch',
-  ExpiredCodeException: 'error.codeExpired',
-  NetworkError: 'error.network',
-  TimeoutError: 'error.timeout',
+  UserNotFoundException: 'incorrectCredentials',
+  UserNotConfirmedException: 'userNotConfirmed',
+  PasswordResetRequiredException: 'passwordResetRequired',
+  LimitExceededException: 'tooManyRequests',
+  TooManyRequestsException: 'tooManyRequests',
+  TooManyFailedAttemptsException: 'attemptsExceeded',
+  InvalidPasswordException: 'invalidPassword',
+  CodeMismatchException: 'codeMismatch',
+  ExpiredCodeException: 'codeExpired',
+  NetworkError: 'network',
+  TimeoutError: 'timeout',
   // A 2xx that is not Cognito's answer (an HTML page from a proxy, a non-JSON body).
-  UnexpectedResponse: 'error.serviceUnavailable',
-  UserAlreadyAuthenticatedException: 'error.alreadySignedIn',
-  UserUnAuthenticatedException: 'error.notSignedIn',
-  NotSignedIn: 'error.notSignedIn',
-  InternalErrorException: 'error.serviceUnavailable',
-  ServiceUnavailable: 'error.serviceUnavailable',
+  UnexpectedResponse: 'serviceUnavailable',
+  UserAlreadyAuthenticatedException: 'alreadySignedIn',
+  UserUnAuthenticatedException: 'notSignedIn',
+  NotSignedIn: 'notSignedIn',
+  InternalErrorException: 'serviceUnavailable',
+  ServiceUnavailable: 'serviceUnavailable',
 };
 
-/** The message key for an error from Cognito or Amplify. */
-export function messageKeyFor(name: string, message: string): MessageKey {
+/** The code for an error from Cognito or Amplify. */
+export function errorCodeFor(name: string, message: string): AuthErrorCode {
   if (name === 'NotAuthorizedException' && message in NOT_AUTHORIZED) return NOT_AUTHORIZED[message]!;
-  return BY_NAME[name] ?? 'error.generic';
+  return BY_NAME[name] ?? 'unknown';
 }
 
 /** Errors that mean the configuration is wrong, not the user's input. */
@@ -94,16 +92,12 @@ export function toAuthError(error: unknown): CognitoAuthError {
   const name = error instanceof Error ? error.name : 'UnknownError';
   const message = error instanceof Error ? error.message : String(error);
   const problem = configProblemOf(name, message);
-  if (problem) return new CognitoAuthError('ConfigurationError', message, configKey(problem), problem);
+  if (problem) return new CognitoAuthError('ConfigurationError', message, 'configuration', problem);
   // A fetch that never reached the service: Amplify's NetworkError, or a bare TypeError from fetch.
   if (name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(message))) {
-    return new CognitoAuthError('NetworkError', message, typeof navigator !== 'undefined' && navigator.onLine === false ? 'error.offline' : 'error.network');
+    return new CognitoAuthError('NetworkError', message, typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'network');
   }
-  return new CognitoAuthError(name, message, messageKeyFor(name, message));
-}
-
-export function configKey(problem: ConfigProblem): MessageKey {
-  return `config.${problem.code}`;
+  return new CognitoAuthError(name, message, errorCodeFor(name, message));
 }
 
 /**
@@ -119,7 +113,7 @@ export const isSessionEnded = (error: unknown): boolean => error instanceof Erro
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CognitoAuthError('TimeoutError', `No answer within ${ms} ms`, 'error.timeout')), ms);
+    timer = setTimeout(() => reject(new CognitoAuthError('TimeoutError', `No answer within ${ms} ms`, 'timeout')), ms);
   });
   // race() also handles a late rejection of abandoned work: never an unhandled rejection.
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));

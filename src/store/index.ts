@@ -2,12 +2,12 @@
  * The store's public API as plain functions, for pages and frameworks that do not go through an element.
  * All act on the page's one store.
  */
-import { getAuthStore, type ActionOptions } from './auth-store.js';
+import { getAuthStore, type AuthFetchOptions, type SignOutOptions, type TokenOptions } from './auth-store.js';
 import type { AuthState, AuthTokens, CognitoConfig } from './types.js';
 
 export { AuthStore, getAuthStore, resetAuthStore } from './auth-store.js';
-export type { ActionOptions, SignInOptions, SignInResult } from './auth-store.js';
-export { CognitoAuthError, toAuthError } from './errors.js';
+export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, TokenOptions } from './auth-store.js';
+export { CognitoAuthError, toAuthError, type AuthErrorCode } from './errors.js';
 export type * from './types.js';
 
 /** Sets the user pool for every element on the page (the first configuration wins). */
@@ -17,12 +17,11 @@ export const configure = (config: CognitoConfig): boolean => getAuthStore().conf
 export const getAuthState = (): AuthState => getAuthStore().state;
 
 /** The current tokens, refreshed first when expired; rejects with `NotSignedIn` when signed out. */
-export const getTokens = (options?: ActionOptions & { readonly forceRefresh?: boolean }): Promise<AuthTokens> =>
-  getAuthStore().getTokens(options);
+export const getTokens = (options?: TokenOptions): Promise<AuthTokens> => getAuthStore().getTokens(options);
 
 /** `fetch` with `Authorization: Bearer <ID token>` (`{ token: 'access' }` for the access token). */
-export const authFetch = (input: RequestInfo | URL, init?: RequestInit, options?: ActionOptions & { readonly token?: 'id' | 'access' }): Promise<Response> =>
+export const authFetch = (input: RequestInfo | URL, init?: RequestInit, options?: AuthFetchOptions): Promise<Response> =>
   getAuthStore().authFetch(input, init, options);
 
 /** Signs out here, or on every device with `{ global: true }`. */
-export const signOut = (options?: ActionOptions & { readonly global?: boolean }): Promise<void> => getAuthStore().signOut(options);
+export const signOut = (options?: SignOutOptions): Promise<void> => getAuthStore().signOut(options);

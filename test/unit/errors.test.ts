@@ -1,28 +1,28 @@
-/** Cognito error names → what the elements say, and which failures end a session (store/errors.ts). */
+/** Cognito error names → the store's error codes, and which failures end a session (store/errors.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CognitoAuthError, isSessionEnded, messageKeyFor, toAuthError, withDeadline } from '../../src/store/errors.js';
+import { CognitoAuthError, isSessionEnded, errorCodeFor, toAuthError, withDeadline } from '../../src/store/errors.js';
 
 const named = (name: string, message = '') => Object.assign(new Error(message), { name });
 
-describe('messageKeyFor', () => {
+describe('errorCodeFor', () => {
   test('NotAuthorizedException: by its documented message, else a wrong password', () => {
-    assert.equal(messageKeyFor('NotAuthorizedException', 'Incorrect username or password.'), 'error.incorrectCredentials');
-    assert.equal(messageKeyFor('NotAuthorizedException', 'Password attempts exceeded'), 'error.attemptsExceeded');
-    assert.equal(messageKeyFor('NotAuthorizedException', 'User is disabled.'), 'error.userDisabled');
-    assert.equal(messageKeyFor('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'error.sessionExpired');
+    assert.equal(errorCodeFor('NotAuthorizedException', 'Incorrect username or password.'), 'incorrectCredentials');
+    assert.equal(errorCodeFor('NotAuthorizedException', 'Password attempts exceeded'), 'attemptsExceeded');
+    assert.equal(errorCodeFor('NotAuthorizedException', 'User is disabled.'), 'userDisabled');
+    assert.equal(errorCodeFor('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'sessionExpired');
   });
 
   test('an unknown user gets the words of a wrong password (never reveal who has an account)', () => {
-    assert.equal(messageKeyFor('UserNotFoundException', 'User does not exist.'), messageKeyFor('NotAuthorizedException', 'Incorrect username or password.'));
+    assert.equal(errorCodeFor('UserNotFoundException', 'User does not exist.'), errorCodeFor('NotAuthorizedException', 'Incorrect username or password.'));
   });
 
   test('throttling, timeouts, service errors and the unknown', () => {
-    assert.equal(messageKeyFor('TooManyRequestsException', ''), 'error.tooManyRequests');
-    assert.equal(messageKeyFor('LimitExceededException', ''), 'error.tooManyRequests');
-    assert.equal(messageKeyFor('TimeoutError', ''), 'error.timeout');
-    assert.equal(messageKeyFor('UnexpectedResponse', ''), 'error.serviceUnavailable');
-    assert.equal(messageKeyFor('SomethingNewException', ''), 'error.generic');
+    assert.equal(errorCodeFor('TooManyRequestsException', ''), 'tooManyRequests');
+    assert.equal(errorCodeFor('LimitExceededException', ''), 'tooManyRequests');
+    assert.equal(errorCodeFor('TimeoutError', ''), 'timeout');
+    assert.equal(errorCodeFor('UnexpectedResponse', ''), 'serviceUnavailable');
+    assert.equal(errorCodeFor('SomethingNewException', ''), 'unknown');
   });
 });
 
@@ -32,12 +32,12 @@ describe('toAuthError', () => {
     assert.ok(error instanceof CognitoAuthError);
     assert.equal(error.name, 'CodeMismatchException');
     assert.equal(error.message, 'Invalid code');
-    assert.equal(error.key, 'error.codeMismatch');
+    assert.equal(error.code, 'codeMismatch');
   });
 
   test('a fetch that never reached the service is a NetworkError', () => {
     assert.equal(toAuthError(new TypeError('Failed to fetch')).name, 'NetworkError');
-    assert.equal(toAuthError(named('NetworkError', 'A network error has occurred.')).key, 'error.network');
+    assert.equal(toAuthError(named('NetworkError', 'A network error has occurred.')).code, 'network');
   });
 
   test('configuration mistakes are named as such', () => {
@@ -49,7 +49,7 @@ describe('toAuthError', () => {
 
   test('anything else thrown still becomes a CognitoAuthError', () => {
     assert.equal(toAuthError('a string').name, 'UnknownError');
-    const same = new CognitoAuthError('NotSignedIn', 'Not signed in', 'error.notSignedIn');
+    const same = new CognitoAuthError('NotSignedIn', 'Not signed in', 'notSignedIn');
     assert.equal(toAuthError(same), same);
   });
 });
@@ -78,7 +78,7 @@ describe('withDeadline', () => {
   test('work with no answer fails with TimeoutError, and its late failure is no unhandled rejection', async () => {
     let fail: (error: Error) => void = () => undefined;
     const never = new Promise<never>((_, reject) => (fail = reject));
-    await assert.rejects(withDeadline(never, 5), (error: unknown) => error instanceof CognitoAuthError && error.name === 'TimeoutError' && error.key === 'error.timeout');
+    await assert.rejects(withDeadline(never, 5), (error: unknown) => error instanceof CognitoAuthError && error.name === 'TimeoutError' && error.code === 'timeout');
     fail(new Error('late'));
     await new Promise((resolve) => setImmediate(resolve));
   });

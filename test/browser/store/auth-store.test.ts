@@ -350,7 +350,7 @@ describe('auth store', () => {
       }
       expect(error).to.be.instanceOf(CognitoAuthError);
       expect((error as CognitoAuthError).name).to.equal('NotSignedIn');
-      expect((error as CognitoAuthError).key).to.equal('error.notSignedIn');
+      expect((error as CognitoAuthError).code).to.equal('notSignedIn');
       // One failure, one event.
       expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal(['authFetch']);
     });

@@ -1,0 +1,32 @@
+/**
+ * What the user reads for a store error: its code → a key of the strings (src/i18n). The store says what went
+ * wrong; only the elements know words. `Record<…>` makes a new code without a message a compile error.
+ */
+import type { MessageKey } from '../i18n/index.js';
+import type { AuthErrorCode, CognitoAuthError } from '../store/index.js';
+
+const MESSAGES: Record<Exclude<AuthErrorCode, 'configuration'>, MessageKey> = {
+  incorrectCredentials: 'error.incorrectCredentials',
+  attemptsExceeded: 'error.attemptsExceeded',
+  userDisabled: 'error.userDisabled',
+  sessionExpired: 'error.sessionExpired',
+  userNotConfirmed: 'error.userNotConfirmed',
+  passwordResetRequired: 'error.passwordResetRequired',
+  tooManyRequests: 'error.tooManyRequests',
+  invalidPassword: 'error.invalidPassword',
+  codeMismatch: 'error.codeMismatch',
+  codeExpired: 'error.codeExpired',
+  network: 'error.network',
+  offline: 'error.offline',
+  timeout: 'error.timeout',
+  alreadySignedIn: 'error.alreadySignedIn',
+  notSignedIn: 'error.notSignedIn',
+  serviceUnavailable: 'error.serviceUnavailable',
+  unknown: 'error.generic',
+};
+
+/** The message key for a store error (a configuration error names its problem). */
+export function messageKeyOf(error: Pick<CognitoAuthError, 'code' | 'configProblem'>): MessageKey {
+  if (error.code === 'configuration') return `config.${error.configProblem?.code ?? 'missing'}`;
+  return MESSAGES[error.code];
+}

@@ -1,0 +1,73 @@
+/**
+ * Sign-in and the challenges that follow it. Each Amplify step that waits for the user becomes a state (machine.ts)
+ * and a `cognito-next-step` event; `DONE` signs in.
+ */
+import { CognitoNextStepEvent } from '../../events.js';
+import * as amplify from '../amplify.js';
+import { CognitoAuthError, toAuthError } from '../errors.js';
+import { challenged, signedOut } from '../machine.js';
+import type { SignInResult, StoreCore } from '../store-core.js';
+import type { AuthFlow } from '../types.js';
+
+export interface ActionOptions {
+  /** The element the action comes from: its events are dispatched on it. Default: `document`. */
+  readonly origin?: EventTarget | undefined;
+}
+
+export interface SignInOptions extends ActionOptions {
+  /** Overrides the configured flow for this sign-in. */
+  readonly authFlow?: AuthFlow | undefined;
+}
+
+/** Signs in with email and password (SRP unless the flow is `password`). Rejects with a CognitoAuthError. */
+export async function signIn(core: StoreCore, email: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
+  const { origin } = options;
+  const problem = core.configError();
+  if (problem) throw core.fail(problem, 'signIn', origin);
+  if (core.state.notice) core.set(signedOut(core.state));
+  return core.act('signIn', origin, async () => {
+    // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
+    // user signed in (reason `sign-in`), which is the truth.
+    const flow = options.authFlow ?? core.configuration.inUse?.authFlow ?? 'srp';
+    const step = await core.deadline(amplify.signInWithPassword(email.trim(), password, flow)).catch(async (error: unknown) => {
+      // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
+      // one ran): the user is signed in.
+      if (toAuthError(error).name === 'UserAlreadyAuthenticatedException' && (await amplify.storedTokens())) {
+        return { done: true, step: 'DONE' as const, missingAttributes: [] };
+      }
+      throw error;
+    });
+    if (step.done) return core.enterSignedIn('sign-in', origin);
+    core.emit(new CognitoNextStepEvent({ step: step.step }), origin);
+    if (step.step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
+      const pending = { step: step.step, email: email.trim(), missingAttributes: step.missingAttributes };
+      core.transition(challenged(core.state, pending), {}, origin);
+    }
+    return step.step;
+  });
+}
+
+/** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
+export async function completeNewPassword(
+  core: StoreCore,
+  password: string,
+  attributes: Readonly<Record<string, string>> = {},
+  options: ActionOptions = {},
+): Promise<SignInResult> {
+  const { origin } = options;
+  if (core.state.status !== 'newPasswordRequired') {
+    const error = new CognitoAuthError('NoChallenge', 'No new-password challenge is waiting', 'unknown');
+    throw core.fail(error, 'completeNewPassword', origin);
+  }
+  return core.act('completeNewPassword', origin, async () => {
+    const step = await core.deadline(amplify.completeNewPassword(password, attributes));
+    if (step.done) return core.enterSignedIn('new-password', origin);
+    core.emit(new CognitoNextStepEvent({ step: step.step }), origin);
+    return step.step;
+  });
+}
+
+/** Abandons the new-password challenge and goes back to signed out. */
+export function cancelNewPassword(core: StoreCore, options: ActionOptions = {}): void {
+  if (core.state.status === 'newPasswordRequired') core.transition(signedOut(core.state), {}, options.origin);
+}
