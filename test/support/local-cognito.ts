@@ -1,8 +1,9 @@
 /** Browser-side access to the test run's local Cognito service (started by scripts/test-browser.ts). */
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { RequestRecord } from '../../local-cognito/src/http.js';
 import type { Fault } from './fault.js';
 
-export type { Fault };
+export type { Fault, RequestRecord };
 
 export interface PoolConfig {
   readonly userPoolId: string;
@@ -12,17 +13,9 @@ export interface PoolConfig {
   readonly proxyEndpoint: string;
 }
 
-
 /** Makes the proxy fail matching requests (replacing earlier faults); `setFaults([])` passes everything again. */
 export function setFaults(faults: readonly Fault[]): Promise<unknown> {
   return executeServerCommand('fault-proxy:set', { faults });
-}
-
-export interface RequestRecord {
-  readonly target: string;
-  readonly status: number;
-  readonly error?: string;
-  readonly ms: number;
 }
 
 let config: Promise<PoolConfig> | undefined;
