@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthFlow, AuthStatus } from '../store/index.js';
+import { renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { onNewPasswordHosts, pageHasNewPassword } from './new-password-owner.js';
 import './cognito-new-password.js';
@@ -158,47 +158,38 @@ export class CognitoLogin extends CognitoFormElement {
     const ids = this.#ids;
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        <div part="field">
-          <label part="label" for=${ids.email}>${this.t('login.email')}</label>
-          <input
-            part="input"
-            id=${ids.email}
-            data-field="email"
-            name="username"
-            type="email"
-            inputmode="email"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            .value=${live(this.email)}
-            aria-invalid=${this.invalidField === 'email' ? 'true' : 'false'}
-            aria-describedby=${ids.error}
-            @input=${this.#onEmailInput}
-          />
-        </div>
-        <div part="field">
-          <label part="label" for=${ids.password}>${this.t('login.password')}</label>
-          <div part="password-row">
-            <input
-              part="input"
-              id=${ids.password}
-              data-field="password"
-              name="password"
-              type=${this.revealed ? 'text' : 'password'}
-              autocomplete="current-password"
-              autocapitalize="none"
-              spellcheck="false"
-              required
-              aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
-              aria-describedby=${ids.error}
-              @input=${() => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField)}
-            />
-            <button part="toggle-password" type="button" aria-controls=${ids.password} ?data-revealed=${this.revealed} @click=${this.#onTogglePassword}>
+        ${renderField({
+          field: 'email',
+          id: ids.email,
+          label: this.t('login.email'),
+          name: 'username',
+          type: 'email',
+          inputmode: 'email',
+          autocomplete: 'username',
+          verbatim: true,
+          value: this.email,
+          invalid: this.invalidField === 'email',
+          describedBy: ids.error,
+          onInput: this.#onEmailInput,
+        })}
+        ${renderField({
+          field: 'password',
+          id: ids.password,
+          label: this.t('login.password'),
+          name: 'password',
+          type: this.revealed ? 'text' : 'password',
+          autocomplete: 'current-password',
+          verbatim: true,
+          invalid: this.invalidField === 'password',
+          describedBy: ids.error,
+          onInput: () => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField),
+          beside: {
+            part: 'password-row',
+            content: html`<button part="toggle-password" type="button" aria-controls=${ids.password} ?data-revealed=${this.revealed} @click=${this.#onTogglePassword}>
               ${this.t(this.revealed ? 'login.hidePassword' : 'login.showPassword')}
-            </button>
-          </div>
-        </div>
+            </button>`,
+          },
+        })}
         <div part="error" id=${ids.error} role="alert">${message}</div>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('login.busy') : this.t('login.submit')}</button>
       </form>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/index.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
+import { renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { addNewPasswordHost, newPasswordOwner, onNewPasswordHosts, removeNewPasswordHost } from './new-password-owner.js';
 
@@ -175,37 +176,31 @@ export class CognitoNewPassword extends CognitoFormElement {
         <h2 part="heading">${this.t('newPassword.heading')}</h2>
         <p part="intro">${this.t('newPassword.intro')}</p>
         <input id=${ids.username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
-        <div part="field">
-          <label part="label" for=${ids.password}>${this.t('newPassword.password')}</label>
-          <input
-            part="input"
-            id=${ids.password}
-            data-field="password"
-            name="new-password"
-            type="password"
-            autocomplete="new-password"
-            required
-            minlength=${this.#minLength}
-            aria-invalid=${this.invalidField === 'password' ? 'true' : 'false'}
-            aria-describedby="${ids.rules} ${ids.error}"
-            @input=${this.#onPasswordInput}
-          />
-        </div>
-        <div part="field">
-          <label part="label" for=${ids.confirm}>${this.t('newPassword.confirm')}</label>
-          <input
-            part="input"
-            id=${ids.confirm}
-            data-field="confirm"
-            name="confirm-password"
-            type="password"
-            autocomplete="new-password"
-            required
-            aria-invalid=${this.invalidField === 'confirm' || mismatch ? 'true' : 'false'}
-            aria-describedby="${ids.rules} ${ids.error}"
-            @input=${this.#onConfirmInput}
-          />
-        </div>
+        ${renderField({
+          field: 'password',
+          id: ids.password,
+          label: this.t('newPassword.password'),
+          name: 'new-password',
+          type: 'password',
+          autocomplete: 'new-password',
+          verbatim: true,
+          minlength: this.#minLength,
+          invalid: this.invalidField === 'password',
+          describedBy: `${ids.rules} ${ids.error}`,
+          onInput: this.#onPasswordInput,
+        })}
+        ${renderField({
+          field: 'confirm',
+          id: ids.confirm,
+          label: this.t('newPassword.confirm'),
+          name: 'confirm-password',
+          type: 'password',
+          autocomplete: 'new-password',
+          verbatim: true,
+          invalid: this.invalidField === 'confirm' || mismatch,
+          describedBy: `${ids.rules} ${ids.error}`,
+          onInput: this.#onConfirmInput,
+        })}
         <div part="requirements">
           <span id=${`${ids.rules}-title`}>${this.t('newPassword.requirements')}</span>
           <ul part="checklist" id=${ids.rules} aria-labelledby=${`${ids.rules}-title`}>
@@ -233,22 +228,18 @@ export class CognitoNewPassword extends CognitoFormElement {
         <legend>${this.t('newPassword.attributes')}</legend>
         ${names.map((name) => {
           const id = `${this.#ids.error}-${name}`;
-          return html`<div part="field">
-            <label part="label" for=${id}>${this.#attributeLabel(name)}</label>
-            <input
-              part="input"
-              id=${id}
-              data-field=${`attribute-${name}`}
-              name=${name}
-              type=${name === 'phone_number' ? 'tel' : name === 'birthdate' ? 'date' : 'text'}
-              autocomplete=${AUTOCOMPLETE[name] ?? 'on'}
-              required
-              .value=${this.attributeValues[name] ?? ''}
-              aria-invalid=${this.invalidField === `attribute-${name}` ? 'true' : 'false'}
-              aria-describedby=${this.#ids.error}
-              @input=${(event: Event) => this.#onAttributeInput(name, event)}
-            />
-          </div>`;
+          return renderField({
+            field: `attribute-${name}`,
+            id,
+            label: this.#attributeLabel(name),
+            name,
+            type: name === 'phone_number' ? 'tel' : name === 'birthdate' ? 'date' : 'text',
+            autocomplete: AUTOCOMPLETE[name] ?? 'on',
+            value: this.attributeValues[name] ?? '',
+            invalid: this.invalidField === `attribute-${name}`,
+            describedBy: this.#ids.error,
+            onInput: (event: Event) => this.#onAttributeInput(name, event),
+          });
         })}
       </fieldset>
     `;

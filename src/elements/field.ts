@@ -1,0 +1,54 @@
+/**
+ * One labelled input of a light-DOM form: the label, the input with its `autocomplete` token, and the ARIA that
+ * ties it to the form's error (and checklist). Every form element builds its fields with this, so each screen
+ * gets the same markup, parts and accessibility.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+
+export interface Field {
+  /** The input's `data-field`: how the element finds it (and names it in `invalidField`). */
+  readonly field: string;
+  readonly id: string;
+  readonly label: string;
+  /** The form control's name: what a password manager reads next to `autocomplete`. */
+  readonly name: string;
+  readonly type: string;
+  readonly autocomplete: string;
+  readonly invalid: boolean;
+  /** Ids of what describes the input: the error, the checklist. */
+  readonly describedBy: string;
+  /** A value the element keeps (bound live); leave out for an input the element only reads. */
+  readonly value?: string | undefined;
+  readonly inputmode?: string | undefined;
+  readonly minlength?: number | undefined;
+  /** Typed exactly as it is: no autocapitalisation, no spellcheck (emails, passwords, codes). */
+  readonly verbatim?: boolean | undefined;
+  readonly onInput: (event: Event) => void;
+  /** Controls beside the input (the show-password toggle): input and controls then share a row with this part. */
+  readonly beside?: { readonly part: string; readonly content: TemplateResult } | undefined;
+}
+
+export function renderField(f: Field): TemplateResult {
+  const input = html`<input
+    part="input"
+    id=${f.id}
+    data-field=${f.field}
+    name=${f.name}
+    type=${f.type}
+    inputmode=${f.inputmode ?? nothing}
+    autocomplete=${f.autocomplete}
+    autocapitalize=${f.verbatim ? 'none' : nothing}
+    spellcheck=${f.verbatim ? 'false' : nothing}
+    required
+    minlength=${f.minlength ?? nothing}
+    .value=${f.value === undefined ? nothing : live(f.value)}
+    aria-invalid=${f.invalid ? 'true' : 'false'}
+    aria-describedby=${f.describedBy}
+    @input=${f.onInput}
+  />`;
+  return html`<div part="field">
+    <label part="label" for=${f.id}>${f.label}</label>
+    ${f.beside ? html`<div part=${f.beside.part}>${input}${f.beside.content}</div>` : input}
+  </div>`;
+}
