@@ -119,7 +119,7 @@ for (const type of ['cognito-auth-change', 'cognito-signed-in', 'cognito-signed-
 }
 $('#clear-log').addEventListener('click', () => log.replaceChildren());
 
-// ------------------------------------------------------------------------------------- the protected API (§6)
+// ------------------------------------------------------------------------------------------ the protected API
 const result = $<HTMLOutputElement>('#api-result');
 // One user's API answer must not stay on screen for the next.
 document.addEventListener('cognito-auth-change', () => (result.textContent = ''));

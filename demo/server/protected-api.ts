@@ -1,5 +1,5 @@
 /**
- * The demo's protected endpoint (the seed article's §6: an API called with the ID token as a Bearer token).
+ * The demo's protected endpoint: an API called with the ID token as a Bearer token.
  * `GET /api/hello` answers 200 only for an ID token of the configured pool and client: signature (the pool's
  * JWKS), issuer, audience, token use and expiry are checked with aws-jwt-verify; anything else is 401.
  * Served by the Vite dev server (vite.config.ts) and by the browser test run.
