@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { startLocalCognito, type LocalCognito } from '../../../local-cognito/src/index.js';
 import { writePoolConfig } from '../../../local-cognito/src/pool-config.js';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 export interface E2E {
   readonly service: LocalCognito;
@@ -49,6 +49,7 @@ function staticServer(root: string, serviceUrl: string): Promise<Server> {
 let counter = 0;
 
 export async function startE2E(): Promise<E2E> {
+  const executablePath = findChromium(); // before anything starts: no browser, nothing to stop
   const dataDir = mkdtempSync(join(tmpdir(), 'cognito-e2e-'));
   const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
   writePoolConfig(dataDir, service.demo!);
@@ -62,7 +63,7 @@ export async function startE2E(): Promise<E2E> {
 
   const files = await staticServer(process.cwd(), service.url);
   const staticUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 
   return {
     service,

@@ -1,0 +1,34 @@
+// `npm run test:browser` (wtr): the browser tests (@web/test-runner + @open-wc/testing in headless Chromium) against
+// a local Cognito service that the run starts on a free port with a data folder of its own, and stops at the end.
+// Extra arguments go to wtr (e.g. `-- --files test/browser/smoke/sign-in.test.ts`, `-- --watch`).
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
+
+const load = (path) => tsImport(path, import.meta.url);
+const { CHROMIUM_ARGS, checkChromePath } = await load('./test/support/node/chromium.ts');
+const { localCognitoPlugin, testEndpoints } = await load('./test/support/node/local-cognito-plugin.ts');
+const { summaryLineReporter } = await load('./test/support/node/summary-reporter.ts');
+
+checkChromePath();
+const localCognito = localCognitoPlugin();
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  rootDir: process.cwd(),
+  // One file at a time: test pages share one origin, so one localStorage, and each one's sign-ins would reach
+  // the others as "another tab".
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  // chrome-launcher finds the browser (CHROME_PATH first). On Ctrl-C, puppeteer would exit at once (130) before
+  // the runner stops the local service and removes its folder: the runner handles SIGINT, and puppeteer still
+  // kills the browser when the process exits.
+  browsers: [chromeLauncher({ launchOptions: { headless: true, args: CHROMIUM_ARGS, handleSIGINT: false } })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }), localCognito],
+  middleware: [testEndpoints, localCognito.protectedApi],
+  reporters: [defaultReporter(), summaryLineReporter()],
+};
