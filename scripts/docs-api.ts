@@ -1,3 +1,4 @@
+// Why a script: no tool writes the README's own API tables (its layout, between its markers) from the Custom Elements Manifest.
 /**
  * `npm run docs:api`: the README's "Attributes and properties" section, generated from dist/custom-elements.json
  * (run `npm run build` first), between the api:start and api:end markers.

@@ -1,3 +1,4 @@
+// Why a script: no tool runs the local Cognito service and the Vite dev server as one process that one Ctrl-C stops whole.
 /**
  * `npm start`: the local Cognito service and the Vite dev server for the demo, in one process, so Ctrl-C stops
  * both and leaves nothing behind. With VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_CLIENT_ID set (environment or

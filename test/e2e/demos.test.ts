@@ -4,11 +4,10 @@
  * dist/cognito-elements.js from a static server); `npm run test:e2e` does both.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startE2E, withScreenshotOnFailure, type E2E } from '../support/node/e2e.js';
+import { signedInAs, signIn, startE2E, stateOf, waitForState, withScreenshotOnFailure, type E2E } from '../support/node/e2e.js';
 
 interface Demo {
   readonly name: string;
@@ -47,19 +46,6 @@ after(async () => {
   await e2e?.stop();
 });
 
-const signedInAs = (page: Page, email: string) => page.locator('cognito-session [part~="user"]').filter({ hasText: email }).first();
-const stateOf = (page: Page, tag: string) => page.locator(tag).first().getAttribute('state');
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.locator('cognito-login input[autocomplete="username"]').fill(email);
-  await page.locator('cognito-login input[autocomplete="current-password"]').fill(password);
-  await page.locator('cognito-login input[autocomplete="current-password"]').press('Enter');
-}
-
-/** Some element of the page reports the state (framework demos show only the login or only the session). */
-async function waitForState(page: Page, state: string): Promise<void> {
-  await page.waitForFunction((s) => [...document.querySelectorAll('cognito-login, cognito-session')].some((e) => e.getAttribute('state') === s), state);
-}
 
 for (const demo of DEMOS) {
   describe(demo.name, () => {
@@ -129,6 +115,7 @@ for (const demo of DEMOS) {
       await page.locator('cognito-new-password button[type="submit"]').click();
       await signedInAs(page, email).waitFor();
       await demo.reacts?.(page, email);
+      assert.equal(await page.locator('cognito-new-password form').count(), 0, 'the new-password step is over');
     });
 
     run('two pages of one browser stay in sync: signing out in one signs out the other', async () => {
@@ -145,6 +132,7 @@ for (const demo of DEMOS) {
 
       await signIn(second, 'demo@example.com', 'Passw0rd!');
       await waitForState(first, 'signedIn');
+      assert.equal(await stateOf(first, 'cognito-session'), 'signedIn');
     });
   });
 }
@@ -164,6 +152,7 @@ describe('offline', () => {
       await page.locator('cognito-login input[autocomplete="current-password"]').fill('Passw0rd!');
       await page.locator('cognito-login input[autocomplete="current-password"]').press('Enter');
       await signedInAs(page, 'demo@example.com').waitFor();
+      assert.equal(await stateOf(page, 'cognito-session'), 'signedIn');
     } finally {
       await context.close();
     }
@@ -190,6 +179,7 @@ describe('the single-file bundle', () => {
       assert.equal(await page.locator('cognito-login form').count(), 1);
       await signIn(page, 'demo@example.com', 'Passw0rd!');
       await signedInAs(page, 'demo@example.com').waitFor();
+      assert.equal(await stateOf(page, 'cognito-session'), 'signedIn', 'one registration signs in');
     } finally {
       await context.close();
     }
@@ -204,6 +194,7 @@ describe('the single-file bundle', () => {
       assert.match(await secondCopy(page), /Policy with name "lit-html" already exists/);
       await signIn(page, 'demo@example.com', 'Passw0rd!');
       await signedInAs(page, 'demo@example.com').waitFor();
+      assert.equal(await stateOf(page, 'cognito-session'), 'signedIn', 'the first copy still signs in');
     } finally {
       await context.close();
     }
@@ -340,10 +331,12 @@ describe('the framework demos: ja/en switch and a way back', () => {
 
         await page.reload();
         await page.locator('.greeting').filter({ hasText: 'ようこそ' }).waitFor();
+        assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the language is remembered across a reload');
         await page.locator('[data-lang="en"]').click();
         await page.locator('.greeting').filter({ hasText: 'Hello, demo@example.com!' }).waitFor();
         await page.locator('cognito-session [part~="sign-out-button"]').click();
         await submit.filter({ hasText: 'Sign in' }).waitFor();
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       } finally {
         await context.close();
       }
@@ -381,17 +374,8 @@ describe('the main demo in Japanese', () => {
   });
 });
 
-// Into test-results/ on every run; `npm run docs:screenshots` writes them to docs/screenshots/ for the README.
-const SHOTS = process.env['SCREENSHOTS_DIR'] ?? 'test-results/screenshots';
-
-describe('screenshots for the docs', () => {
-  test('the main demo in English and Japanese', async () => {
-    if (process.env['SCREENSHOTS_DIR']) {
-      // Without a Japanese font Chromium draws boxes (tofu): never put those in the README.
-      const fonts = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout ?? '';
-      assert.ok(fonts.trim(), 'no Japanese font: install one first (Debian: sudo apt-get install fonts-noto-cjk)');
-    }
-    mkdirSync(SHOTS, { recursive: true });
+describe('the main demo: the protected API in English and Japanese', () => {
+  test('signed in, the API answers 200 for the ID token; signing out clears the answer', async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: 'light' });
     try {
       const page = await context.newPage();
@@ -399,14 +383,17 @@ describe('screenshots for the docs', () => {
         await page.goto(`${e2e.viteUrl}/`);
         await page.locator(`[data-lang="${lang}"]`).click();
         await waitForState(page, 'signedOut');
-        await page.screenshot({ path: `${SHOTS}/login-${lang}.png` });
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.equal(await stateOf(page, 'cognito-login'), 'signedOut');
         await signIn(page, 'demo@example.com', 'Passw0rd!');
         await signedInAs(page, 'demo@example.com').waitFor();
         await page.locator('#call-api').click();
-        await page.locator('#api-result').filter({ hasText: '200' }).waitFor();
-        await page.screenshot({ path: `${SHOTS}/signed-in-${lang}.png` });
+        const answer = page.locator('#api-result');
+        await answer.filter({ hasText: '200' }).waitFor();
+        assert.match((await answer.textContent()) ?? '', /^200 \{/);
         await page.locator('cognito-session [part~="sign-out-button"]').first().click();
         await waitForState(page, 'signedOut');
+        assert.equal(await answer.textContent(), '');
       }
     } finally {
       await context.close();

@@ -86,6 +86,24 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
+/** The "Signed in as" of a <cognito-session> that names this user. */
+export const signedInAs = (page: Page, email: string) => page.locator('cognito-session [part~="user"]').filter({ hasText: email }).first();
+
+/** The state attribute of the page's first element of this tag. */
+export const stateOf = (page: Page, tag: string) => page.locator(tag).first().getAttribute('state');
+
+/** Signs in through <cognito-login>'s form, as a user types it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('cognito-login input[autocomplete="username"]').fill(email);
+  await page.locator('cognito-login input[autocomplete="current-password"]').fill(password);
+  await page.locator('cognito-login input[autocomplete="current-password"]').press('Enter');
+}
+
+/** Some element of the page reports the state (framework demos show only the login or only the session). */
+export async function waitForState(page: Page, state: string): Promise<void> {
+  await page.waitForFunction((s) => [...document.querySelectorAll('cognito-login, cognito-session')].some((e) => e.getAttribute('state') === s), state);
+}
+
 /** Runs a test body; on failure saves a screenshot of every open page under test-results/ and rethrows. */
 export async function withScreenshotOnFailure(name: string, pages: () => Page[], body: () => Promise<void>): Promise<void> {
   try {
