@@ -30,8 +30,9 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { KeyValueStorageInterface } from 'aws-amplify/utils';
+import { cognitoCall, uniqueEmail, type CognitoAnswer } from '../support/cognito-api.js';
 import { errorOf } from '../support/node/errors.js';
-import { startTestService, uniqueEmail } from '../support/node/local-cognito.js';
+import { startTestService } from '../support/node/local-cognito.js';
 
 type Service = Awaited<ReturnType<typeof startTestService>>;
 
@@ -66,16 +67,8 @@ const demo = { email: 'demo@example.com', password: 'Passw0rd!' };
 const temporary = { email: 'new@example.com', password: 'TempPassw0rd!' };
 const unconfirmed = { email: 'unconfirmed@example.com', password: 'Passw0rd!' };
 
-/** Calls the service's API directly, as any HTTP client would; returns status and body. */
-async function api(target: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(service.url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
+/** Calls the service's API directly, as any HTTP client would. */
+const api = (target: string, body: object): Promise<CognitoAnswer> => cognitoCall(service.url, target, body);
 
 function configure(clientId = userPoolClientId): void {
   Amplify.configure({

@@ -22,8 +22,9 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { uniqueEmail } from '../support/cognito-api.js';
 import { errorOf } from '../support/node/errors.js';
-import { startTestService, uniqueEmail } from '../support/node/local-cognito.js';
+import { startTestService } from '../support/node/local-cognito.js';
 
 let service: Awaited<ReturnType<typeof startTestService>>;
 let cognito: CognitoIdentityProviderClient;
@@ -31,7 +32,6 @@ let poolId: string;
 let clientId: string;
 
 const errorName = async (promise: Promise<unknown>): Promise<string> => (await errorOf(promise)).name;
-
 
 async function passwordSignIn(username: string, password: string, client = clientId): Promise<AuthenticationResultType> {
   const out = await cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client, AuthParameters: { USERNAME: username, PASSWORD: password } }));
@@ -171,7 +171,7 @@ describe('tokens', () => {
     const email = await confirmedUser();
     const tokens = await passwordSignIn(email, 'Passw0rd-1');
     assert.equal((await cognito.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))).UserAttributes?.find((a) => a.Name === 'email')?.Value, email);
-    await new Promise((r) => setTimeout(r, 3100));
+    await new Promise((r) => setTimeout(r, 3100)); // real time for the 2 s access token to expire (whole seconds)
     assert.deepEqual(await errorOf(cognito.send(new GetUserCommand({ AccessToken: tokens.AccessToken }))), { name: 'NotAuthorizedException', message: 'Access Token has expired' });
     const refreshed = await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken }));
     assert.ok(refreshed.AuthenticationResult?.AccessToken);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startLocalCognito } from '../../local-cognito/src/index.js';
+import { cognitoCall as api } from '../support/cognito-api.js';
 
 const root = mkdtempSync(join(tmpdir(), 'local-cognito-durability-'));
 const children = new Set<ChildProcessWithoutNullStreams>();
@@ -20,21 +21,6 @@ after(() => {
 
 let dirs = 0;
 const freshDir = () => join(root, `data-${dirs++}`);
-
-interface Answer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
-
-/** One call of Cognito's JSON protocol over HTTP, as an SDK makes it. */
-async function api(url: string, target: string, request: object): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
-    body: JSON.stringify(request),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 async function createPool(url: string, name: string): Promise<string> {
   const created = await api(url, 'CreateUserPool', { PoolName: name });

@@ -1,6 +1,6 @@
 /** Helpers shared by the element and store tests. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import { resetAuthStore } from '../../src/index.js';
 import { poolConfig, setFaults } from './local-cognito.js';
 
@@ -47,4 +47,10 @@ export async function submitLogin(login: HTMLElement, email: string, password: s
 
 export const alertText = (root: ParentNode): string => root.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 
-export { oneEvent, waitUntil };
+/** Collects what is written to console.warn or console.error (a line per call) until restored. */
+export function captureConsole(method: 'warn' | 'error'): { lines: string[]; restore(): void } {
+  const lines: string[] = [];
+  const original = console[method];
+  console[method] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  return { lines, restore: () => (console[method] = original) };
+}

@@ -1,9 +1,10 @@
-/** Browser-side access to the test run's local Cognito service (started by scripts/test-browser.ts). */
+/** Browser-side access to the test run's local Cognito service (started with the browser test run). */
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { RequestRecord } from '../../local-cognito/src/http.js';
+import { cognitoCall, uniqueEmail, type CognitoAnswer } from './cognito-api.js';
 import type { Fault } from './fault.js';
 
-export type { Fault, RequestRecord };
+export type { Fault };
 
 export interface PoolConfig {
   readonly userPoolId: string;
@@ -31,24 +32,14 @@ export function callCognito<T = Record<string, unknown>>(target: string, request
   return executeServerCommand('local-cognito:call', { target, request }) as Promise<T>;
 }
 
-/** The newest code "sent" to an address. */
-export function latestCode(destination: string, source?: string): Promise<string | null> {
-  return executeServerCommand('local-cognito:latest-code', { destination, source }) as Promise<string | null>;
-}
-
 /** API calls the service received, from index `since` on (use `(await requestLog()).length` as a mark). */
 export function requestLog(since = 0): Promise<RequestRecord[]> {
   return executeServerCommand('local-cognito:requests', { since }) as Promise<RequestRecord[]>;
 }
 
-let counter = 0;
-/** A unique address per call, so tests never share users. */
-export const uniqueEmail = (label: string): string =>
-  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${(counter++).toString(36)}@example.com`;
-
 /** A user who must choose a new password at first sign-in (temporary password `TempPassw0rd!`). */
-export async function createTemporaryUser(poolId?: string): Promise<string> {
-  const email = uniqueEmail('first');
+export async function createTemporaryUser(poolId?: string, label = 'first'): Promise<string> {
+  const email = uniqueEmail(label);
   await callCognito('AdminCreateUser', { UserPoolId: poolId ?? (await poolConfig()).userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
   return email;
 }
@@ -56,25 +47,14 @@ export async function createTemporaryUser(poolId?: string): Promise<string> {
 /** A confirmed user with the given password, made through the admin API. */
 export async function createConfirmedUser(password = 'Passw0rd!'): Promise<string> {
   const { userPoolId } = await poolConfig();
-  const email = uniqueEmail('user');
-  await callCognito('AdminCreateUser', { UserPoolId: userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+  const email = await createTemporaryUser(userPoolId, 'user');
   await callCognito('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
   return email;
 }
 
-/**
- * Calls the service over HTTP as another device would (no Amplify, no admin rights): the status and, for an
- * error, its name.
- */
-export async function deviceCall(target: string, request: Record<string, unknown>): Promise<{ status: number; type?: string; body: Record<string, unknown> }> {
-  const { userPoolEndpoint } = await poolConfig();
-  const response = await fetch(userPoolEndpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
-    body: JSON.stringify(request),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  return { status: response.status, ...(typeof body['__type'] === 'string' ? { type: body['__type'] } : {}), body };
+/** Calls the demo pool's service over HTTP as another device would (no Amplify, no admin rights). */
+export async function deviceCall(target: string, request: Record<string, unknown>): Promise<CognitoAnswer> {
+  return cognitoCall((await poolConfig()).userPoolEndpoint, target, request);
 }
 
 /** Signs in as another device (USER_PASSWORD_AUTH): its access token. */

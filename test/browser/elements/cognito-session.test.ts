@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { configure, getAuthStore, resetAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../../src/index.js';
-import { cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { captureConsole, cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
 import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {}) {
@@ -277,9 +277,7 @@ describe('<cognito-session>', () => {
     for (const [what, template, message] of cases) {
       it(`${what}: both elements leave loading, the message is visible once, and the console says it`, async () => {
         const { endpoint } = await poolAttributes();
-        const errors: string[] = [];
-        const error = console.error;
-        console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+        const errors = captureConsole('error');
         try {
           const wrapper = await fixture<HTMLElement>(html`<div lang="en">${template(endpoint)}</div>`);
           const session = wrapper.querySelector('cognito-session')!;
@@ -293,10 +291,10 @@ describe('<cognito-session>', () => {
           expect(shownMessage!.checkVisibility()).to.equal(true);
           expect(session.getBoundingClientRect().height).to.be.above(0);
           expect(login.querySelectorAll('[part~="config-error"]'), 'said once, not twice').to.have.length(0);
-          expect(errors.filter((e) => e.startsWith('cognito-elements: Sign-in is') && e.includes(message))).to.have.length(1);
+          expect(errors.lines.filter((e) => e.startsWith('cognito-elements: Sign-in is') && e.includes(message))).to.have.length(1);
           await expect(session).to.be.accessible();
         } finally {
-          console.error = error;
+          errors.restore();
         }
       });
     }
@@ -340,6 +338,8 @@ describe('<cognito-session>', () => {
       try {
         const session = await sessionFixtureSignedIn();
         expect(session.getAttribute('state')).to.equal('signedIn');
+        // Kept as a wait: focus moves one task after every element has rendered (internal/focus.ts), and nothing
+        // observable marks a decision not to move it; 100 ms is well past that task.
         await new Promise((resolve) => setTimeout(resolve, 100));
         expect(document.activeElement).to.equal(button);
       } finally {

@@ -14,7 +14,7 @@ import {
   type CognitoSignedInEvent,
   type CognitoSignedOutEvent,
 } from '../../../src/index.js';
-import { alertText, cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { alertText, captureConsole, cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
 import { callCognito, createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults, type Fault } from '../../support/local-cognito.js';
 
 type Recorded = { type: string; target: string; detail: unknown };
@@ -419,17 +419,15 @@ describe('auth store', () => {
   describe('configuration', () => {
     it('the first configuration wins; a different second one warns once and raises cognito-error', async () => {
       const a = await poolAttributes();
-      const warnings: unknown[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args[0]);
+      const warnings = captureConsole('warn');
       try {
         expect(configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint })).to.equal(true);
         expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
         expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
       } finally {
-        console.warn = warn;
+        warnings.restore();
       }
-      expect(warnings.filter((w) => String(w).includes('second, different Cognito configuration'))).to.have.length(1);
+      expect(warnings.lines.filter((w) => w.includes('second, different Cognito configuration'))).to.have.length(1);
       const conflicts = recorder.of('cognito-error').filter((e) => (e.detail as CognitoErrorEvent['detail']).name === 'ConfigurationConflict');
       expect(conflicts).to.have.length(2);
       expect(getAuthStore().configuration?.userPoolId).to.equal(a.userPoolId);
