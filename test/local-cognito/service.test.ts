@@ -29,9 +29,10 @@ function startCli(...args: string[]): Promise<{ child: ChildProcessWithoutNullSt
   });
 }
 
+/** Ctrl-C: the exit code, once the process has ended and all its output has been read. */
 function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+    child.once('close', (code) => resolve(code));
     child.kill('SIGINT');
   });
 }
@@ -51,14 +52,14 @@ describe('npm run local-cognito', () => {
 
   test('prints the demo users and writes the pool config; Ctrl-C exits 0 and frees the port', async () => {
     const { child, output, url } = await startCli('--quiet');
-    await new Promise((r) => setTimeout(r, 100));
-    for (const email of ['demo@example.com', 'new@example.com', 'unconfirmed@example.com']) assert.match(output(), new RegExp(email));
     const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
     assert.match(config['userPoolId'] ?? '', /^local_[0-9A-Za-z]+$/);
     assert.match(config['userPoolClientId'] ?? '', /^[0-9a-z]+$/);
     assert.equal(config['userPoolEndpoint'], url);
     firstPool = config['userPoolId']!;
     assert.equal(await stop(child), 0);
+    // All of the output is in once the process has closed (the users come after the "ready" line).
+    for (const email of ['demo@example.com', 'new@example.com', 'unconfirmed@example.com']) assert.match(output(), new RegExp(email));
     assert.equal(await portIsClosed(url), true);
   });
 

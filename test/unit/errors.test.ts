@@ -79,7 +79,16 @@ describe('withDeadline', () => {
     let fail: (error: Error) => void = () => undefined;
     const never = new Promise<never>((_, reject) => (fail = reject));
     await assert.rejects(withDeadline(never, 5), (error: unknown) => error instanceof CognitoAuthError && error.name === 'TimeoutError' && error.code === 'timeout');
-    fail(new Error('late'));
-    await new Promise((resolve) => setImmediate(resolve));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      fail(new Error('late'));
+      // Node reports unhandled rejections once the microtasks have run, before the next turn's immediates.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

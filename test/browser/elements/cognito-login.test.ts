@@ -2,20 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
-import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
-import { createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults, uniqueEmail } from '../../support/local-cognito.js';
+import { alertText, captureConsole, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import { uniqueEmail } from '../../support/cognito-api.js';
+import { createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
 const emailInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
-
-/** Collects console.warn lines until restored. */
-function captureWarnings(): { lines: string[]; restore(): void } {
-  const lines: string[] = [];
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  return { lines, restore: () => (console.warn = warn) };
-}
 
 /** Submits and waits for the answer to be shown. */
 async function failWith(login: HTMLElement, email: string, password: string): Promise<CognitoErrorEvent> {
@@ -128,6 +121,8 @@ describe('<cognito-login>', () => {
       const login = await loginFixture({ lang: 'en' });
       login.parentElement!.setAttribute('lang', 'ja');
       await waitUntil(() => submitButton(login).textContent?.trim() === 'ログイン');
+      expect(emailInput(login).labels?.[0]?.textContent).to.equal('メールアドレス');
+      expect(passwordInput(login).labels?.[0]?.textContent).to.equal('パスワード');
     });
   });
 
@@ -277,9 +272,9 @@ describe('<cognito-login>', () => {
         expect(event.detail.name).to.equal(type);
         expect(alertText(login)).to.equal('Too many requests right now. Wait a moment, then try again.');
         await setFaults([]);
-        const signedIn = oneEvent(login, 'cognito-signed-in');
+        const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
         await submitLogin(login, emailInput(login).value, 'Passw0rd!');
-        await signedIn;
+        expect((await signedIn).detail.user.email).to.equal('demo@example.com');
       });
     }
 
@@ -293,9 +288,9 @@ describe('<cognito-login>', () => {
       expect(login.getAttribute('state')).to.equal('signedOut');
       await expect(login).to.be.accessible();
       await setFaults([]);
-      const signedIn = oneEvent(login, 'cognito-signed-in');
+      const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
       await submitLogin(login, emailInput(login).value, 'Passw0rd!');
-      await signedIn;
+      expect((await signedIn).detail.user.email).to.equal('demo@example.com');
     });
 
     it('keeps the typed password after a network failure or throttling (only a wrong password empties it)', async () => {
@@ -309,9 +304,9 @@ describe('<cognito-login>', () => {
       expect(passwordInput(login).value).to.equal('Passw0rd!');
       await setFaults([]);
       // Enter on the kept password is the retry.
-      const signedIn = oneEvent(login, 'cognito-signed-in');
+      const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
       login.querySelector('form')!.requestSubmit();
-      await signedIn;
+      expect((await signedIn).detail.user.email).to.equal('demo@example.com');
     });
 
     it('no answer at all: after the deadline a clear message, the typed input kept, and the form works again', async () => {
@@ -327,9 +322,9 @@ describe('<cognito-login>', () => {
       expect(passwordInput(login).value).to.equal('Passw0rd!');
       await expect(login).to.be.accessible();
       await setFaults([]);
-      const signedIn = oneEvent(login, 'cognito-signed-in');
+      const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
       login.querySelector('form')!.requestSubmit();
-      await signedIn;
+      expect((await signedIn).detail.user.email).to.equal('demo@example.com');
     });
 
     it('no answer at all, in Japanese', async () => {
@@ -341,7 +336,7 @@ describe('<cognito-login>', () => {
 
     it('an invalid auth-flow falls back to SRP with a console warning, and signs in', async () => {
       const a = await poolAttributes();
-      const warnings = captureWarnings();
+      const warnings = captureConsole('warn');
       try {
         const wrapper = await fixture<HTMLElement>(html`<div lang="en">
           <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} auth-flow="passwrd"></cognito-login>

@@ -1,9 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/index.js';
 import { getAuthStore, type CognitoErrorEvent, type CognitoSignedInEvent } from '../../../src/index.js';
-import { alertText, cleanSlate, poolAttributes } from '../../support/fixtures.js';
+import { alertText, captureConsole, cleanSlate, poolAttributes } from '../../support/fixtures.js';
 import { callCognito, createTemporaryUser, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
-
 
 /** A page with its own <cognito-new-password>, and the challenge started through the store. */
 async function challenged(options: { viaProxy?: boolean; attrs?: string; email?: string } = {}) {
@@ -111,10 +110,8 @@ describe('<cognito-new-password>', () => {
   });
 
   it('a typo in min-length or require falls back to the default with a console warning, and good passwords pass', async () => {
-    const { element } = await challenged();
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { element, email } = await challenged();
+    const warnings = captureConsole('warn');
     try {
       element.setAttribute('min-length', 'abc');
       element.setAttribute('require', 'lowercase digits');
@@ -126,18 +123,20 @@ describe('<cognito-new-password>', () => {
       type(element, 'confirm-password', 'N3w-Passw0rd!');
       await element.updateComplete;
       expect(metRules(element)).to.include.members(['length', 'lowercase', 'match']);
-      expect(warnings.filter((w) => w.includes('min-length="abc"'))).to.have.length(1);
-      expect(warnings.filter((w) => w.includes('require="digits"'))).to.have.length(1);
+      expect(warnings.lines.filter((w) => w.includes('min-length="abc"'))).to.have.length(1);
+      expect(warnings.lines.filter((w) => w.includes('require="digits"'))).to.have.length(1);
     } finally {
-      console.warn = warn;
+      warnings.restore();
     }
-    const signedIn = oneEvent(element, 'cognito-signed-in');
+    const signedIn = oneEvent(element, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
     submit(element);
-    await signedIn;
+    const event = await signedIn;
+    expect(event.detail.reason).to.equal('new-password');
+    expect(event.detail.user.email).to.equal(email);
   });
 
   it('a network failure keeps the form and what was typed; the retry works', async () => {
-    const { element } = await challenged({ viaProxy: true });
+    const { element, email } = await challenged({ viaProxy: true });
     type(element, 'new-password', 'N3w-Passw0rd!');
     type(element, 'confirm-password', 'N3w-Passw0rd!');
     await setFaults([{ target: 'RespondToAuthChallenge', kind: 'network' }]);
@@ -148,9 +147,11 @@ describe('<cognito-new-password>', () => {
     expect(alertText(element)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
     expect(element.querySelector<HTMLInputElement>('input[name="new-password"]')!.value).to.equal('N3w-Passw0rd!');
     await setFaults([]);
-    const signedIn = oneEvent(element, 'cognito-signed-in');
+    const signedIn = oneEvent(element, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
     submit(element);
-    await signedIn;
+    const event = await signedIn;
+    expect(event.detail.reason).to.equal('new-password');
+    expect(event.detail.user.email).to.equal(email);
   });
 
   it('"Back to sign in" abandons the challenge', async () => {
