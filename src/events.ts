@@ -5,12 +5,25 @@
  * element (a submit, a sign-out click) is dispatched on that element; one with no element cause (restore on load,
  * another tab, expiry, a JavaScript call) on `document`. A listener on `document` hears every fact exactly once.
  */
-import type { AuthStatus, AuthUser, SignInStep } from './store/types.js';
+import type { AuthStatus, AuthUser, CodeDelivery, JourneyStep } from './store/types.js';
 
-export type SignedInReason = 'sign-in' | 'new-password' | 'other-tab';
+export type SignedInReason = 'sign-in' | 'new-password' | 'sign-up' | 'password-reset' | 'other-tab';
 export type SignedOutReason = 'user' | 'global' | 'other-tab' | 'expired';
 /** Which store action failed. */
-export type AuthAction = 'configure' | 'restore' | 'signIn' | 'completeNewPassword' | 'signOut' | 'getTokens' | 'authFetch' | 'refresh';
+export type AuthAction =
+  | 'configure'
+  | 'restore'
+  | 'signIn'
+  | 'completeNewPassword'
+  | 'signUp'
+  | 'confirmSignUp'
+  | 'resendSignUpCode'
+  | 'resetPassword'
+  | 'confirmResetPassword'
+  | 'signOut'
+  | 'getTokens'
+  | 'authFetch'
+  | 'refresh';
 
 export interface SignedInDetail {
   readonly user: AuthUser;
@@ -24,8 +37,22 @@ export interface AuthChangeDetail {
   readonly user: AuthUser | null;
 }
 export interface NextStepDetail {
-  /** Amplify's `signInStep`, e.g. `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, `RESET_PASSWORD`. */
-  readonly step: SignInStep;
+  /**
+   * Amplify's step name: a `signInStep` (`CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`,
+   * `RESET_PASSWORD`, …) or `CONFIRM_RESET_PASSWORD_WITH_CODE`.
+   */
+  readonly step: JourneyStep;
+}
+export interface AccountCreatedDetail {
+  /** The username Cognito created: the email. */
+  readonly username: string;
+  /** False when a code must confirm the account first. */
+  readonly confirmed: boolean;
+  /** Where the confirmation code went (masked); null when none was sent. */
+  readonly delivery: CodeDelivery | null;
+}
+export interface PasswordResetDetail {
+  readonly username: string;
 }
 export interface ErrorDetail {
   /** Cognito's (or Amplify's) error name, e.g. `NotAuthorizedException`, `NetworkError`, `ConfigurationError`. */
@@ -69,6 +96,22 @@ export class CognitoNextStepEvent extends CustomEvent<NextStepDetail> {
   }
 }
 
+/** A new account was created (SignUp succeeded). */
+export class CognitoAccountCreatedEvent extends CustomEvent<AccountCreatedDetail> {
+  static readonly type = 'cognito-account-created';
+  constructor(detail: AccountCreatedDetail) {
+    super(CognitoAccountCreatedEvent.type, init(detail));
+  }
+}
+
+/** A password was reset with a code (ConfirmForgotPassword succeeded); the sign-in follows. */
+export class CognitoPasswordResetEvent extends CustomEvent<PasswordResetDetail> {
+  static readonly type = 'cognito-password-reset';
+  constructor(detail: PasswordResetDetail) {
+    super(CognitoPasswordResetEvent.type, init(detail));
+  }
+}
+
 /** An action failed. */
 export class CognitoErrorEvent extends CustomEvent<ErrorDetail> {
   static readonly type = 'cognito-error';
@@ -82,6 +125,8 @@ export interface CognitoEventMap {
   'cognito-signed-out': CognitoSignedOutEvent;
   'cognito-auth-change': CognitoAuthChangeEvent;
   'cognito-next-step': CognitoNextStepEvent;
+  'cognito-account-created': CognitoAccountCreatedEvent;
+  'cognito-password-reset': CognitoPasswordResetEvent;
   'cognito-error': CognitoErrorEvent;
 }
 

@@ -143,6 +143,9 @@ export class CognitoLogin extends CognitoFormElement {
     switch (status) {
       case 'loading':
         return html`<p role="status" part="loading">${this.t('login.loading')}</p>`;
+      // Steps of a sign-up or a password reset the page started elsewhere: their own elements show them.
+      case 'confirmSignUp':
+      case 'resetPassword':
       case 'signedIn':
         return nothing;
       case 'newPasswordRequired':

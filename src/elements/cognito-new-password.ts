@@ -146,7 +146,8 @@ export class CognitoNewPassword extends CognitoFormElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const missing = this.auth.state.pending?.missingAttributes ?? [];
+    const { state } = this.auth;
+    const missing = state.status === 'newPasswordRequired' ? state.pending.missingAttributes : [];
     if (this.#rules.some((rule) => !rule.met)) return this.refuse('error.policyUnmet', 'password');
     if (this.password !== this.confirmation) return this.refuse('error.passwordMismatch', 'confirm');
     const empty = missing.find((name) => !this.attributeValues[name]?.trim());
@@ -166,8 +167,9 @@ export class CognitoNewPassword extends CognitoFormElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { status, pending } = this.auth.state;
-    if (status !== 'newPasswordRequired' || !pending || newPasswordOwner() !== this) return nothing;
+    const { state } = this.auth;
+    if (state.status !== 'newPasswordRequired' || newPasswordOwner() !== this) return nothing;
+    const { pending } = state;
     const ids = this.#ids;
     const mismatch = this.confirmation !== '' && this.confirmation !== this.password;
     const rules = this.#rules;

@@ -109,6 +109,11 @@ export async function globalSignOut(timeoutMs: number): Promise<void> {
   await cognitoRequest('GlobalSignOut', { AccessToken: tokens.accessToken }, timeoutMs);
 }
 
+/** The app client of the configuration in use. */
+export function clientId(): string | undefined {
+  return currentResources()?.Auth?.Cognito?.userPoolClientId;
+}
+
 function endpoint(): string | undefined {
   const cognito = currentResources()?.Auth?.Cognito;
   if (!cognito?.userPoolId) return undefined;
@@ -188,7 +193,8 @@ export function reset(): void {
   Amplify.configure({});
 }
 
-export type HubEventName = 'signedIn' | 'signedOut' | 'tokenRefresh' | 'tokenRefresh_failure' | string;
+/** The Hub events the store follows; others pass through under their own names. */
+export type HubEventName = 'signedIn' | 'signedOut' | 'tokenRefresh' | 'tokenRefresh_failure' | (string & {});
 
 /** Follows Amplify's auth channel, including events raised by other tabs (`crossTab`). */
 export function listen(callback: (event: HubEventName, crossTab: boolean, error: unknown) => void): () => void {

@@ -10,8 +10,10 @@
  * it has a configuration.
  */
 import { CognitoErrorEvent } from '../events.js';
-import { cancelNewPassword, completeNewPassword, signIn, type ActionOptions, type SignInOptions } from './actions/sign-in.js';
+import { confirmResetPassword, resendResetCode, resetPassword } from './actions/password-reset.js';
+import { cancelStep, completeNewPassword, signIn, type ActionOptions, type SignInOptions } from './actions/sign-in.js';
 import { signOut, type SignOutOptions } from './actions/sign-out.js';
+import { confirmSignUp, resendSignUpCode, signUp, type SignUpOptions } from './actions/sign-up.js';
 import { authFetch, getTokens, peekTokens, type AuthFetchOptions, type TokenOptions } from './actions/tokens.js';
 import * as amplify from './amplify.js';
 import { describeConfigProblem } from './config.js';
@@ -19,10 +21,10 @@ import { isSessionEnded, toAuthError } from './errors.js';
 import { signedIn, signedOut, userFromClaims } from './machine.js';
 import { whenPageScriptsHaveRun } from './page.js';
 import { errorEvent, StoreCore, type SignInResult } from './store-core.js';
-import type { AuthState, AuthTokens, CognitoConfig, ConfigProblem } from './types.js';
+import type { AuthState, AuthTokens, CodeDelivery, CognitoConfig, ConfigProblem } from './types.js';
 
 export { DEFAULT_TIMEOUT_MS } from './configuration.js';
-export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, TokenOptions };
+export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, SignUpOptions, TokenOptions };
 
 export class AuthStore {
   readonly #core = new StoreCore();
@@ -145,7 +147,42 @@ export class AuthStore {
 
   /** Abandons the new-password challenge and goes back to signed out. */
   cancelNewPassword(options?: ActionOptions): void {
-    cancelNewPassword(this.#core, options);
+    if (this.state.status === 'newPasswordRequired') cancelStep(this.#core, options);
+  }
+
+  /** Abandons whichever step waits (Back): signed out again. */
+  cancelStep(options?: ActionOptions): void {
+    cancelStep(this.#core, options);
+  }
+
+  /** Creates an account; then the `confirmSignUp` step waits for its code (or, confirmed at once, signed in). */
+  signUp(email: string, password: string, options?: SignUpOptions): Promise<SignInResult> {
+    return signUp(this.#core, email, password, options);
+  }
+
+  /** Confirms the new account with its code and signs in with the password typed at sign-up (`sign-up`). */
+  confirmSignUp(code: string, options?: ActionOptions): Promise<SignInResult> {
+    return confirmSignUp(this.#core, code, options);
+  }
+
+  /** A new confirmation code; resolves with where it went (masked). */
+  resendSignUpCode(options?: ActionOptions): Promise<CodeDelivery | null> {
+    return resendSignUpCode(this.#core, options);
+  }
+
+  /** Sends a password-reset code; then the `resetPassword` step waits (the same for an email with no account). */
+  resetPassword(email: string, options?: ActionOptions): Promise<SignInResult> {
+    return resetPassword(this.#core, email, options);
+  }
+
+  /** A new password-reset code for the step that waits. */
+  resendResetCode(options?: ActionOptions): Promise<CodeDelivery | null> {
+    return resendResetCode(this.#core, options);
+  }
+
+  /** Sets the new password with the code, then signs in with it (`password-reset`). */
+  confirmResetPassword(code: string, password: string, options?: ActionOptions): Promise<SignInResult> {
+    return confirmResetPassword(this.#core, code, password, options);
   }
 
   /** Signs out here, or on every device with `global` (see actions/sign-out.ts for what each guarantees). */

@@ -6,7 +6,7 @@ import { getAuthStore, type AuthFetchOptions, type SignOutOptions, type TokenOpt
 import type { AuthState, AuthTokens, CognitoConfig } from './types.js';
 
 export { AuthStore, getAuthStore, resetAuthStore } from './auth-store.js';
-export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, TokenOptions } from './auth-store.js';
+export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, SignUpOptions, TokenOptions } from './auth-store.js';
 export { CognitoAuthError, toAuthError, type AuthErrorCode } from './errors.js';
 export type * from './types.js';
 

@@ -47,13 +47,18 @@ export const signedIn = (from: AuthState, user: AuthUser): StateOf<'signedIn'> =
   notice: null,
 });
 
-export const challenged = (from: AuthState, pending: PendingStep): StateOf<'newPasswordRequired'> => ({
-  status: 'newPasswordRequired',
-  user: null,
-  pending,
-  configProblem: from.configProblem,
-  notice: null,
-});
+/** The status of each step that waits for the user: a new step is one entry here. */
+const STATUS_OF_STEP = {
+  CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: 'newPasswordRequired',
+  CONFIRM_SIGN_UP: 'confirmSignUp',
+  CONFIRM_RESET_PASSWORD_WITH_CODE: 'resetPassword',
+} as const satisfies Record<PendingStep['step'], AuthState['status']>;
+
+type StatusOf<P extends PendingStep> = (typeof STATUS_OF_STEP)[P['step']];
+
+/** Waiting for the user at `pending`. */
+export const challenged = <P extends PendingStep>(from: AuthState, pending: P): StateOf<StatusOf<P>> =>
+  ({ status: STATUS_OF_STEP[pending.step], user: null, pending, configProblem: from.configProblem, notice: null }) as StateOf<StatusOf<P>>;
 
 /** The signed-in user, from the ID token's claims (no extra request). */
 export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {

@@ -4,22 +4,22 @@
  * `document`; `act` runs an action against Amplify with its failure reported once. The actions themselves live in
  * `actions/`, each a function of this core; `auth-store.ts` is the public face that ties them together.
  */
-import { CognitoErrorEvent, type AuthAction, type SignedInReason, type SignedOutReason } from '../events.js';
+import { CognitoErrorEvent, CognitoNextStepEvent, type AuthAction, type SignedInReason, type SignedOutReason } from '../events.js';
 import * as amplify from './amplify.js';
 import { Configuration } from './configuration.js';
 import { CognitoAuthError, toAuthError, withDeadline } from './errors.js';
-import { eventsOf, initialState, signedIn, signedOut, userFromClaims, type Cause } from './machine.js';
+import { challenged, eventsOf, initialState, signedIn, signedOut, userFromClaims, type Cause } from './machine.js';
 import { whenPageScriptsHaveRun } from './page.js';
 import { SessionFollower } from './session-follower.js';
-import type { AuthState, SignInStep, StoreNotice } from './types.js';
+import type { AuthState, JourneyStep, PendingStep, StoreNotice } from './types.js';
 
 type Listener = (state: AuthState) => void;
 
 /** What an action led to. */
 export interface SignInResult {
   readonly status: AuthState['status'];
-  /** Amplify's signInStep: `DONE`, `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, … */
-  readonly step: SignInStep;
+  /** Amplify's step: `DONE`, `CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED`, `CONFIRM_SIGN_UP`, … */
+  readonly step: JourneyStep;
 }
 
 interface TransitionOptions {
@@ -35,6 +35,11 @@ export class StoreCore {
   /** > 0 while an action drives Amplify: Hub's same-tab echo of it is then ignored. */
   #acting = 0;
   #disposed = false;
+  /**
+   * The password typed for a sign-up (or a sign-in of an unconfirmed account), kept in memory only while its
+   * confirmation step waits, so that the confirmed account signs in without a second entry. Never in the state.
+   */
+  #heldPassword: string | null = null;
   readonly configuration = new Configuration();
   readonly follower: SessionFollower = ((core: StoreCore) =>
     new SessionFollower({
@@ -77,8 +82,22 @@ export class StoreCore {
 
   /** A new state without events of its own (the same status: a refreshed token, a configuration problem mended). */
   set(next: AuthState): void {
+    if (next.status !== 'confirmSignUp') this.#heldPassword = null;
     this.#current = next;
     for (const listener of [...this.#listeners]) listener(this.#current);
+  }
+
+  /** A step that waits for the user: `cognito-next-step`, then the step's state. */
+  waitFor(pending: PendingStep, origin: EventTarget | undefined, password?: string): JourneyStep {
+    this.emit(new CognitoNextStepEvent({ step: pending.step }), origin);
+    this.transition(challenged(this.#current, pending), {}, origin);
+    if (password !== undefined) this.#heldPassword = password;
+    return pending.step;
+  }
+
+  /** The password held for the confirmation step that waits now (null when none). */
+  get heldPassword(): string | null {
+    return this.#heldPassword;
   }
 
   /** On the element that caused it while it is in the page, else on `document`. */
@@ -102,7 +121,7 @@ export class StoreCore {
   }
 
   /** Runs an action that drives Amplify: Hub's echo ignored meanwhile, a failure reported once and rethrown. */
-  async act(action: AuthAction, origin: EventTarget | undefined, work: () => Promise<SignInStep>): Promise<SignInResult> {
+  async act(action: AuthAction, origin: EventTarget | undefined, work: () => Promise<JourneyStep>): Promise<SignInResult> {
     this.#acting++;
     try {
       const step = await work();
@@ -134,7 +153,7 @@ export class StoreCore {
   }
 
   /** Amplify has stored tokens: signed in, with the refresh scheduled. */
-  async enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<SignInStep> {
+  async enterSignedIn(reason: SignedInReason, origin: EventTarget | undefined): Promise<'DONE'> {
     const tokens = await this.deadline(amplify.currentTokens());
     if (!tokens) throw new CognitoAuthError('NotSignedIn', 'Signed in, but no tokens were stored', 'unknown');
     this.transition(signedIn(this.#current, userFromClaims(tokens.idTokenClaims)), { signedIn: reason }, origin);

@@ -1,6 +1,11 @@
 /** The auth store's public types (no runtime code). */
 
-export type AuthStatus = 'loading' | 'signedOut' | 'newPasswordRequired' | 'signedIn';
+/**
+ * `loading` until the stored session is known; `signedOut`; `signedIn`; and one status per step that waits for the
+ * user: `newPasswordRequired` (first sign-in with a temporary password), `confirmSignUp` (the code that confirms a
+ * new account), `resetPassword` (the code and new password of a password reset).
+ */
+export type AuthStatus = 'loading' | 'signedOut' | 'newPasswordRequired' | 'confirmSignUp' | 'resetPassword' | 'signedIn';
 
 /** The signed-in user, from the ID token (no extra request). */
 export interface AuthUser {
@@ -31,17 +36,51 @@ export type SignInStep =
   | 'CONFIRM_SIGN_UP'
   | 'RESET_PASSWORD';
 
+/** Every step a journey can be at: a sign-in step, or Amplify's step of a password reset. */
+export type JourneyStep = SignInStep | 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+
 /** Why the user is back at the sign-in form when it was not their doing. */
 export type StoreNotice = 'sessionExpired';
 
-/** The sign-in step that is waiting for the user. */
-export interface PendingStep {
+/** Where Cognito sent a code, masked as Cognito masks it (`d***@e***`, `+*******0123`). */
+export interface CodeDelivery {
+  readonly destination: string;
+  readonly medium: 'EMAIL' | 'SMS';
+  /** The attribute the code went to: `email`, `phone_number`. */
+  readonly attribute: string;
+}
+
+/** The first sign-in with a temporary password: a new password is needed. */
+export interface NewPasswordStep {
   readonly step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';
   /** The email the user signed in with (for the password manager's hidden username field). */
   readonly email: string;
   /** Attributes Cognito requires before it completes the challenge, e.g. `name`, `phone_number`. */
   readonly missingAttributes: readonly string[];
 }
+
+/** A new account waits for the code that confirms it. */
+export interface ConfirmSignUpStep {
+  readonly step: 'CONFIRM_SIGN_UP';
+  readonly email: string;
+  /** Where the code went; null when Cognito did not say. */
+  readonly delivery: CodeDelivery | null;
+  /** The code was accepted, the sign-in that follows has not completed yet (a retry only signs in). */
+  readonly confirmed: boolean;
+}
+
+/**
+ * A password reset waits for the code and the new password. For an email with no account this step looks the
+ * same (Cognito's PreventUserExistenceErrors): nobody learns from it who has an account.
+ */
+export interface ResetPasswordStep {
+  readonly step: 'CONFIRM_RESET_PASSWORD_WITH_CODE';
+  readonly email: string;
+  readonly delivery: CodeDelivery | null;
+}
+
+/** The step that is waiting for the user. */
+export type PendingStep = NewPasswordStep | ConfirmSignUpStep | ResetPasswordStep;
 
 export type AuthFlow = 'srp' | 'password';
 export type TokenStorage = 'local' | 'session';
@@ -90,7 +129,9 @@ export type AuthState =
       /** Why the user is back at the sign-in form, when it was not their doing. */
       readonly notice: StoreNotice | null;
     })
-  | (StateBase & { readonly status: 'newPasswordRequired'; readonly user: null; readonly pending: PendingStep; readonly notice: null })
+  | (StateBase & { readonly status: 'newPasswordRequired'; readonly user: null; readonly pending: NewPasswordStep; readonly notice: null })
+  | (StateBase & { readonly status: 'confirmSignUp'; readonly user: null; readonly pending: ConfirmSignUpStep; readonly notice: null })
+  | (StateBase & { readonly status: 'resetPassword'; readonly user: null; readonly pending: ResetPasswordStep; readonly notice: null })
   | (StateBase & { readonly status: 'signedIn'; readonly user: AuthUser; readonly pending: null; readonly notice: null });
 
 export interface AuthTokens {

@@ -2,12 +2,12 @@
  * Type test, compiled by `npm run typecheck` (part of npm test) and never run: the public types must let a
  * page use the elements and events without casts. Each `@ts-expect-error` proves a mistake is caught.
  */
-import { configure, getAuthStore, type AuthState, type CognitoSignedInEvent, type SignInStep } from '../../src/index.js';
+import { configure, getAuthStore, type AuthState, type CognitoSignedInEvent, type JourneyStep, type SignInStep } from '../../src/index.js';
 
 // Events on document, window and any element are typed by name.
 document.addEventListener('cognito-signed-in', (event) => {
   const email: string | undefined = event.detail.user.email;
-  const reason: 'sign-in' | 'new-password' | 'other-tab' = event.detail.reason;
+  const reason: 'sign-in' | 'new-password' | 'sign-up' | 'password-reset' | 'other-tab' = event.detail.reason;
   // @ts-expect-error there is no such field
   void event.detail.user.password;
   void email;
@@ -55,10 +55,18 @@ if (state.status === 'signedOut') void state.user.email;
 if (state.status === 'newPasswordRequired') void state.pending.missingAttributes;
 // @ts-expect-error signed in: no challenge is pending
 if (state.status === 'signedIn') void state.pending.email;
+// Each waiting step carries its own data: the code's destination only where a code was sent.
+if (state.status === 'confirmSignUp') void state.pending.delivery?.destination;
+// @ts-expect-error a new-password step sent no code
+if (state.status === 'newPasswordRequired') void state.pending.delivery;
+// The events of the account lifecycle are typed too.
+document.addEventListener('cognito-account-created', (event) => void event.detail.delivery?.medium);
+// @ts-expect-error no password travels in an event
+document.addEventListener('cognito-password-reset', (event) => void event.detail.password);
 
 // A sign-in step is one of Amplify's, not any string.
 document.addEventListener('cognito-next-step', (event) => {
-  const step: SignInStep = event.detail.step;
+  const step: JourneyStep = event.detail.step;
   // @ts-expect-error a typo is not a step
   const typo: SignInStep = 'CONFIRM_SIGN_IN_WITH_NEW_PASWORD_REQUIRED';
   void step;

@@ -2,12 +2,12 @@
  * Sign-in and the challenges that follow it. Each Amplify step that waits for the user becomes a state (machine.ts)
  * and a `cognito-next-step` event; `DONE` signs in.
  */
-import { CognitoNextStepEvent } from '../../events.js';
+import { CognitoNextStepEvent, type SignedInReason } from '../../events.js';
 import * as amplify from '../amplify.js';
 import { CognitoAuthError, toAuthError } from '../errors.js';
-import { challenged, signedOut } from '../machine.js';
+import { signedOut } from '../machine.js';
 import type { SignInResult, StoreCore } from '../store-core.js';
-import type { AuthFlow } from '../types.js';
+import type { AuthFlow, JourneyStep, PendingStep, SignInStep } from '../types.js';
 
 export interface ActionOptions {
   /** The element the action comes from: its events are dispatched on it. Default: `document`. */
@@ -25,27 +25,54 @@ export async function signIn(core: StoreCore, email: string, password: string, o
   const problem = core.configError();
   if (problem) throw core.fail(problem, 'signIn', origin);
   if (core.state.notice) core.set(signedOut(core.state));
-  return core.act('signIn', origin, async () => {
-    // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
-    // user signed in (reason `sign-in`), which is the truth.
-    const flow = options.authFlow ?? core.configuration.inUse?.authFlow ?? 'srp';
-    const step = await core.deadline(amplify.signInWithPassword(email.trim(), password, flow)).catch(async (error: unknown) => {
-      // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
-      // one ran): the user is signed in.
-      if (toAuthError(error).name === 'UserAlreadyAuthenticatedException' && (await amplify.storedTokens())) {
-        return { done: true, step: 'DONE' as const, missingAttributes: [] };
-      }
-      throw error;
-    });
-    if (step.done) return core.enterSignedIn('sign-in', origin);
-    core.emit(new CognitoNextStepEvent({ step: step.step }), origin);
-    if (step.step === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') {
-      const pending = { step: step.step, email: email.trim(), missingAttributes: step.missingAttributes };
-      core.transition(challenged(core.state, pending), {}, origin);
-    }
-    return step.step;
-  });
+  return core.act('signIn', origin, () => signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }));
 }
+
+interface Continuation {
+  readonly reason: SignedInReason;
+  readonly origin: EventTarget | undefined;
+  readonly flow?: AuthFlow | undefined;
+}
+
+/**
+ * A sign-in, and where its step leads: signed in, or a step that waits for the user. Also how a confirmed sign-up
+ * and a reset password end, with their own reason.
+ */
+export async function signInWith(core: StoreCore, email: string, password: string, then: Continuation): Promise<JourneyStep> {
+  // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
+  // user signed in (reason `sign-in`), which is the truth.
+  const flow = then.flow ?? core.configuration.inUse?.authFlow ?? 'srp';
+  const step = await core.deadline(amplify.signInWithPassword(email, password, flow)).catch(async (error: unknown) => {
+    // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
+    // one ran): the user is signed in.
+    if (toAuthError(error).name === 'UserAlreadyAuthenticatedException' && (await amplify.storedTokens())) {
+      return { done: true, step: 'DONE' as const, missingAttributes: [] };
+    }
+    throw error;
+  });
+  if (step.done) return core.enterSignedIn(then.reason, then.origin);
+  const waiting = STEPS[step.step];
+  if (waiting) return core.waitFor(await waiting({ core, email, password, step }), then.origin);
+  // A step no element shows yet (MFA): said with `cognito-next-step`; the state stays as it is.
+  core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
+  return step.step;
+}
+
+interface StepContext {
+  readonly core: StoreCore;
+  readonly email: string;
+  readonly password: string;
+  readonly step: amplify.StepResult;
+}
+
+/** The sign-in steps that wait for the user, and the state each waits in: a new step is one entry here. */
+const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<PendingStep> | PendingStep>> = {
+  CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: ({ email, step }) => ({
+    step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+    email,
+    missingAttributes: step.missingAttributes,
+  }),
+};
 
 /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
 export async function completeNewPassword(
@@ -67,7 +94,7 @@ export async function completeNewPassword(
   });
 }
 
-/** Abandons the new-password challenge and goes back to signed out. */
-export function cancelNewPassword(core: StoreCore, options: ActionOptions = {}): void {
-  if (core.state.status === 'newPasswordRequired') core.transition(signedOut(core.state), {}, options.origin);
+/** Abandons the step that waits (Back): signed out again; a held password is dropped. */
+export function cancelStep(core: StoreCore, options: ActionOptions = {}): void {
+  if (core.state.pending) core.transition(signedOut(core.state), {}, options.origin);
 }

@@ -1,0 +1,74 @@
+/**
+ * Creating an account: SignUp, the code that confirms it, and the sign-in that follows with the password just
+ * typed (held in memory by the core only while the code step waits).
+ */
+import { CognitoAccountCreatedEvent } from '../../events.js';
+import * as accounts from '../accounts.js';
+import { CognitoAuthError } from '../errors.js';
+import { challenged, signedOut } from '../machine.js';
+import type { SignInResult, StoreCore } from '../store-core.js';
+import type { CodeDelivery } from '../types.js';
+import { signInWith, type ActionOptions } from './sign-in.js';
+
+export interface SignUpOptions extends ActionOptions {
+  /** More user attributes the pool requires, by Cognito name (`name`, `phone_number`, …). */
+  readonly attributes?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Creates an account. Resolves in the `confirmSignUp` state when a code must confirm it (where the code went is in
+ * the state), or signed in (reason `sign-up`) when the pool confirmed it at once.
+ */
+export async function signUp(core: StoreCore, email: string, password: string, options: SignUpOptions = {}): Promise<SignInResult> {
+  const { origin } = options;
+  const problem = core.configError();
+  if (problem) throw core.fail(problem, 'signUp', origin);
+  const username = email.trim();
+  return core.act('signUp', origin, async () => {
+    const created = await core.deadline(accounts.signUp(username, password, options.attributes ?? {}, core.configuration.timeoutMs));
+    core.emit(new CognitoAccountCreatedEvent({ username, confirmed: created.confirmed, delivery: created.delivery }), origin);
+    if (created.confirmed) return signInWith(core, username, password, { reason: 'sign-up', origin });
+    return core.waitFor({ step: 'CONFIRM_SIGN_UP', email: username, delivery: created.delivery, confirmed: false }, origin, password);
+  });
+}
+
+/**
+ * Confirms the account with the code, then signs in with the held password (reason `sign-up`). Without one (the
+ * store was asked to confirm an account it did not create), it ends signed out with the account confirmed.
+ */
+export async function confirmSignUp(core: StoreCore, code: string, options: ActionOptions = {}): Promise<SignInResult> {
+  const { origin } = options;
+  const state = core.state;
+  if (state.status !== 'confirmSignUp') throw core.fail(noStep('confirm sign-up'), 'confirmSignUp', origin);
+  const { pending } = state;
+  return core.act('confirmSignUp', origin, async () => {
+    const password = core.heldPassword;
+    if (!pending.confirmed) {
+      await core.deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs));
+      // A failed sign-in after this must not ask for the code again: a retry only signs in.
+      core.set(challenged(core.state, { ...pending, confirmed: true }));
+    }
+    if (password === null) {
+      core.transition(signedOut(core.state), {}, origin);
+      return 'DONE';
+    }
+    return signInWith(core, pending.email, password, { reason: 'sign-up', origin });
+  });
+}
+
+/** Sends a new code for the account waiting for confirmation; resolves with where it went. */
+export async function resendSignUpCode(core: StoreCore, options: ActionOptions = {}): Promise<CodeDelivery | null> {
+  const { origin } = options;
+  const state = core.state;
+  if (state.status !== 'confirmSignUp') throw core.fail(noStep('confirm sign-up'), 'resendSignUpCode', origin);
+  let delivery: CodeDelivery | null = null;
+  await core.act('resendSignUpCode', origin, async () => {
+    delivery = await core.deadline(accounts.resendSignUpCode(state.pending.email, core.configuration.timeoutMs));
+    const now = core.state;
+    if (now.status === 'confirmSignUp') core.set(challenged(now, { ...now.pending, delivery: delivery ?? now.pending.delivery }));
+    return 'CONFIRM_SIGN_UP';
+  });
+  return delivery;
+}
+
+export const noStep = (what: string): CognitoAuthError => new CognitoAuthError('NoChallenge', `No ${what} step is waiting`, 'unknown');
