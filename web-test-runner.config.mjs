@@ -7,11 +7,12 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
 
 const load = (path) => tsImport(path, import.meta.url);
-const { CHROMIUM_ARGS, checkChromePath } = await load('./test/support/node/chromium.ts');
+const { CHROMIUM_ARGS, findChromium } = await load('./test/support/node/chromium.ts');
 const { localCognitoPlugin, testEndpoints } = await load('./test/support/node/local-cognito-plugin.ts');
 const { summaryLineReporter } = await load('./test/support/node/summary-reporter.ts');
 
-checkChromePath();
+// Before anything starts, and in one wording for both test runners: a CHROME_PATH that is not there, or no browser.
+findChromium();
 const localCognito = localCognitoPlugin();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

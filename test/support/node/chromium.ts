@@ -27,7 +27,12 @@ export function checkChromePath(): void {
 /** CHROME_PATH if set, else the first installation chrome-launcher finds; throws if none. */
 export function findChromium(): string {
   checkChromePath();
-  const found = Launcher.getInstallations()[0];
+  let found: string | undefined;
+  try {
+    found = Launcher.getInstallations()[0];
+  } catch {
+    // chrome-launcher throws (on Linux) when it finds none, with a message that does not say what to install.
+  }
   if (found) return found;
   throw new Error(
     'No Chrome or Chromium found. Install the system package (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary.',

@@ -33,10 +33,18 @@ export function localCognitoPlugin(): LocalCognitoPlugin {
     name: 'local-cognito',
     async serverStart() {
       const dataDir = mkdtempSync(join(tmpdir(), 'local-cognito-browser-'));
-      const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
-      // In front of the service, for failures on demand (tests use its URL as the endpoint when they need one).
-      const proxy = await startFaultProxy(service.url);
-      running = { dataDir, service, proxy, api: createProtectedApi(service.demo!) };
+      let service: LocalCognito | undefined;
+      try {
+        service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
+        // In front of the service, for failures on demand (tests use its URL as the endpoint when they need one).
+        const proxy = await startFaultProxy(service.url);
+        running = { dataDir, service, proxy, api: createProtectedApi(service.demo!) };
+      } catch (error) {
+        // A start that failed half-way leaves nothing behind either.
+        await service?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      }
     },
     async serverStop() {
       if (!running) return;
