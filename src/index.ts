@@ -1,6 +1,8 @@
-/** cognito-elements: the public surface. Importing it registers the three elements. */
+/** cognito-elements: the public surface. Importing it registers every element. */
+export { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 export { CognitoLogin } from './elements/cognito-login.js';
 export { CognitoNewPassword } from './elements/cognito-new-password.js';
+export { CognitoResetPassword } from './elements/cognito-reset-password.js';
 export { CognitoSession } from './elements/cognito-session.js';
 export * from './store/index.js';
 export { AuthController } from './internal/auth-controller.js';

@@ -5,8 +5,10 @@ import { customElement } from '../internal/custom-element.js';
 import type { AuthFlow, AuthStatus } from '../store/index.js';
 import { renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
-import { onNewPasswordHosts, pageHasNewPassword } from './new-password-owner.js';
+import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts } from './step-hosts.js';
+import './cognito-confirm-sign-up.js';
 import './cognito-new-password.js';
+import './cognito-reset-password.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -65,7 +67,8 @@ export class CognitoLogin extends CognitoFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopWatchingHosts = onNewPasswordHosts(() => this.requestUpdate());
+    const stops = [newPasswordHosts, confirmSignUpHosts, resetPasswordHosts].map((hosts) => hosts.onChange(() => this.requestUpdate()));
+    this.#stopWatchingHosts = () => stops.forEach((stop) => stop());
   }
 
   override disconnectedCallback(): void {
@@ -112,10 +115,12 @@ export class CognitoLogin extends CognitoFormElement {
 
     this.email = email;
     const failure = await this.submitting(async () => {
+      // An unconfirmed account or a required reset continues inside this login.
+      confirmSignUpHosts.preferWithin(this);
+      resetPasswordHosts.preferWithin(this);
       const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.#authFlow });
-      if (result.step === 'CONFIRM_SIGN_UP') this.error = { key: 'error.userNotConfirmed' };
-      else if (result.step === 'RESET_PASSWORD') this.error = { key: 'error.passwordResetRequired' };
-      else if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
+      // A step no element shows yet (MFA): named, so that the user is not left without an answer.
+      if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     });
     // Only a wrong password is emptied; after a network failure, a timeout or throttling the same password is
     // still right, and Enter tries again.
@@ -143,13 +148,15 @@ export class CognitoLogin extends CognitoFormElement {
     switch (status) {
       case 'loading':
         return html`<p role="status" part="loading">${this.t('login.loading')}</p>`;
-      // Steps of a sign-up or a password reset the page started elsewhere: their own elements show them.
-      case 'confirmSignUp':
-      case 'resetPassword':
       case 'signedIn':
         return nothing;
+      // The steps that follow a sign-in continue here, unless the page has its own element for them.
       case 'newPasswordRequired':
-        return pageHasNewPassword() ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
+        return newPasswordHosts.pageHasOwn() ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
+      case 'confirmSignUp':
+        return confirmSignUpHosts.pageHasOwn() ? nothing : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+      case 'resetPassword':
+        return resetPasswordHosts.pageHasOwn() ? nothing : html`<cognito-reset-password embedded resend-cooldown=${this.resendCooldown}></cognito-reset-password>`;
       case 'signedOut': {
         const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(`error.${notice}`) : '';
         return this.#renderForm(message);

@@ -4,7 +4,7 @@ import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
 import { CognitoPasswordForm } from './password-form.js';
-import { addNewPasswordHost, newPasswordOwner, onNewPasswordHosts, removeNewPasswordHost } from './new-password-owner.js';
+import { newPasswordHosts } from './step-hosts.js';
 
 /**
  * @summary The first-login step: Cognito's NEW_PASSWORD_REQUIRED challenge, answered with a new password.
@@ -51,14 +51,14 @@ export class CognitoNewPassword extends CognitoPasswordForm {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopWatchingHosts = onNewPasswordHosts(() => this.requestUpdate());
-    addNewPasswordHost(this, this.embedded);
+    this.#stopWatchingHosts = newPasswordHosts.onChange(() => this.requestUpdate());
+    newPasswordHosts.add(this, this.embedded);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopWatchingHosts?.();
-    removeNewPasswordHost(this);
+    newPasswordHosts.remove(this);
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
@@ -84,7 +84,7 @@ export class CognitoNewPassword extends CognitoPasswordForm {
 
   protected override render(): TemplateResult | typeof nothing {
     const { state } = this.auth;
-    if (state.status !== 'newPasswordRequired' || newPasswordOwner() !== this) return nothing;
+    if (state.status !== 'newPasswordRequired' || newPasswordHosts.owner() !== this) return nothing;
     const { pending } = state;
     const ids = this.passwordIds;
     return html`

@@ -1,19 +1,32 @@
 /**
- * What the two light-DOM form elements (<cognito-login>, <cognito-new-password>) share: rendering into the light
- * DOM with the form styles, the error and busy state, refusing a submit with a focused field, and running the
- * store action with the busy state painted first.
+ * What every light-DOM form element shares: rendering into the light DOM with the form styles, the error and busy
+ * state, refusing a submit with a focused field, running the store action with the busy state painted first, and
+ * the parts of a step that waits for a code (the code field, Resend with its cooldown, Back).
  */
-import { state } from 'lit/decorators.js';
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { adoptLightDomStyles, afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
-import { toAuthError, type CognitoAuthError } from '../store/index.js';
+import { Cooldown } from '../internal/cooldown.js';
+import { toAuthError, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
+import { renderField } from './field.js';
 import { formStyles } from './form.styles.js';
+
+/** Seconds before Resend code can be used again, unless the `resend-cooldown` attribute says otherwise. */
+const RESEND_COOLDOWN_S = 30;
 
 export abstract class CognitoFormElement extends CognitoElement {
   @state() protected busy = false;
   @state() protected error: Message | null = null;
   /** The `data-field` of the input the error is about. */
   @state() protected invalidField: string | null = null;
+  /** A short confirmation that is not an error ("A new code was sent"), shown as a status. */
+  @state() protected notice: Message | null = null;
+
+  /** Seconds before "Send a new code" can be used again (after a code was sent). */
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = RESEND_COOLDOWN_S;
+
+  protected readonly cooldown = new Cooldown(this);
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -55,5 +68,52 @@ export abstract class CognitoFormElement extends CognitoElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A code was just sent: Resend waits for the cooldown. */
+  protected startCooldown(): void {
+    const seconds = Number.isFinite(this.resendCooldown) && this.resendCooldown >= 0 ? this.resendCooldown : RESEND_COOLDOWN_S;
+    this.cooldown.start(seconds);
+  }
+
+  /** Asks for a new code (`send`), says where it went, and starts the cooldown again. */
+  protected async resendCode(send: () => Promise<CodeDelivery | null>): Promise<void> {
+    if (this.busy || this.cooldown.remaining > 0) return;
+    this.notice = null;
+    const failure = await this.submitting(async () => {
+      const delivery = await send();
+      this.notice = delivery ? { key: 'code.resentTo', params: { destination: delivery.destination } } : { key: 'code.resent' };
+    });
+    if (!failure) this.startCooldown();
+    void this.updateComplete.then(() => this.field('code')?.focus());
+  }
+
+  /** The one-time-code input of a code step. */
+  protected renderCodeField(id: string, errorId: string): TemplateResult {
+    return renderField({
+      field: 'code',
+      id,
+      label: this.t('code.label'),
+      name: 'code',
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      verbatim: true,
+      invalid: this.invalidField === 'code',
+      describedBy: errorId,
+      onInput: () => (this.invalidField = this.invalidField === 'code' ? null : this.invalidField),
+    });
+  }
+
+  /** The status line, Resend (with the seconds left) and Back of a code step. */
+  protected renderCodeActions(onResend: () => void, onBack: () => void): TemplateResult {
+    const wait = this.cooldown.remaining;
+    return html`
+      <p part="notice" role="status">${this.notice ? this.t(this.notice.key, this.notice.params) : ''}</p>
+      <button part="resend secondary-button" type="button" ?disabled=${this.busy || wait > 0} @click=${onResend}>
+        ${wait > 0 ? this.t('code.resendIn', { seconds: wait }) : this.t('code.resend')}
+      </button>
+      <button part="back secondary-button" type="button" ?disabled=${this.busy} @click=${onBack}>${this.t('code.back')}</button>
+    `;
   }
 }

@@ -39,7 +39,7 @@ export class StoreCore {
    * The password typed for a sign-up (or a sign-in of an unconfirmed account), kept in memory only while its
    * confirmation step waits, so that the confirmed account signs in without a second entry. Never in the state.
    */
-  #heldPassword: string | null = null;
+  #held: { readonly password: string; readonly reason: SignedInReason } | null = null;
   readonly configuration = new Configuration();
   readonly follower: SessionFollower = ((core: StoreCore) =>
     new SessionFollower({
@@ -82,22 +82,22 @@ export class StoreCore {
 
   /** A new state without events of its own (the same status: a refreshed token, a configuration problem mended). */
   set(next: AuthState): void {
-    if (next.status !== 'confirmSignUp') this.#heldPassword = null;
+    if (next.status !== 'confirmSignUp') this.#held = null;
     this.#current = next;
     for (const listener of [...this.#listeners]) listener(this.#current);
   }
 
   /** A step that waits for the user: `cognito-next-step`, then the step's state. */
-  waitFor(pending: PendingStep, origin: EventTarget | undefined, password?: string): JourneyStep {
+  waitFor(pending: PendingStep, origin: EventTarget | undefined, hold?: { readonly password: string; readonly reason: SignedInReason }): JourneyStep {
     this.emit(new CognitoNextStepEvent({ step: pending.step }), origin);
     this.transition(challenged(this.#current, pending), {}, origin);
-    if (password !== undefined) this.#heldPassword = password;
+    if (hold) this.#held = hold;
     return pending.step;
   }
 
-  /** The password held for the confirmation step that waits now (null when none). */
-  get heldPassword(): string | null {
-    return this.#heldPassword;
+  /** The password held for the confirmation step that waits now, and the reason its sign-in will have. */
+  get held(): { readonly password: string; readonly reason: SignedInReason } | null {
+    return this.#held;
   }
 
   /** On the element that caused it while it is in the page, else on `document`. */

@@ -63,3 +63,17 @@ export async function otherDeviceSignIn(email: string, password: string): Promis
   const { body } = await deviceCall('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: userPoolClientId, AuthParameters: { USERNAME: email, PASSWORD: password } });
   return (body['AuthenticationResult'] as { AccessToken: string }).AccessToken;
 }
+
+/** The newest code the service "sent" to `destination` (its outbox). */
+export async function latestCode(destination: string): Promise<string> {
+  const code = (await executeServerCommand('local-cognito:latest-code', { destination })) as string | null;
+  if (typeof code !== 'string') throw new Error(`no code was sent to ${destination}`);
+  return code;
+}
+
+/** A user who signed up and never confirmed (password `Passw0rd!`), made through SignUp as a page would. */
+export async function createUnconfirmedUser(): Promise<string> {
+  const email = uniqueEmail('unconfirmed');
+  await deviceCall('SignUp', { ClientId: (await poolConfig()).userPoolClientId, Username: email, Password: 'Passw0rd!' });
+  return email;
+}

@@ -3,6 +3,7 @@
  * and a `cognito-next-step` event; `DONE` signs in.
  */
 import { CognitoNextStepEvent, type SignedInReason } from '../../events.js';
+import * as accounts from '../accounts.js';
 import * as amplify from '../amplify.js';
 import { CognitoAuthError, toAuthError } from '../errors.js';
 import { signedOut } from '../machine.js';
@@ -52,7 +53,13 @@ export async function signInWith(core: StoreCore, email: string, password: strin
   });
   if (step.done) return core.enterSignedIn(then.reason, then.origin);
   const waiting = STEPS[step.step];
-  if (waiting) return core.waitFor(await waiting({ core, email, password, step }), then.origin);
+  if (waiting) {
+    const pending = await waiting({ core, email, password, step });
+    // Amplify's step, when the one that waits is another (RESET_PASSWORD → CONFIRM_RESET_PASSWORD_WITH_CODE).
+    if (pending.step !== step.step) core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
+    // The code step of an unconfirmed account signs in with this password once the code is accepted.
+    return core.waitFor(pending, then.origin, pending.step === 'CONFIRM_SIGN_UP' ? { password, reason: then.reason } : undefined);
+  }
   // A step no element shows yet (MFA): said with `cognito-next-step`; the state stays as it is.
   core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
   return step.step;
@@ -72,6 +79,17 @@ const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<Pendin
     email,
     missingAttributes: step.missingAttributes,
   }),
+  // An account that was never confirmed: a fresh code (the first one may be long gone), then the code step; the
+  // password just typed signs in once it is confirmed.
+  CONFIRM_SIGN_UP: async ({ core, email }) => {
+    const delivery = await core.deadline(accounts.resendSignUpCode(email, core.configuration.timeoutMs));
+    return { step: 'CONFIRM_SIGN_UP', email, delivery, confirmed: false };
+  },
+  // A reset the administrator required: a code to the account's address, then the reset step.
+  RESET_PASSWORD: async ({ core, email }) => {
+    const delivery = await core.deadline(accounts.forgotPassword(email, core.configuration.timeoutMs));
+    return { step: 'CONFIRM_RESET_PASSWORD_WITH_CODE', email, delivery };
+  },
 };
 
 /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */

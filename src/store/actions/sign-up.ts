@@ -28,13 +28,14 @@ export async function signUp(core: StoreCore, email: string, password: string, o
     const created = await core.deadline(accounts.signUp(username, password, options.attributes ?? {}, core.configuration.timeoutMs));
     core.emit(new CognitoAccountCreatedEvent({ username, confirmed: created.confirmed, delivery: created.delivery }), origin);
     if (created.confirmed) return signInWith(core, username, password, { reason: 'sign-up', origin });
-    return core.waitFor({ step: 'CONFIRM_SIGN_UP', email: username, delivery: created.delivery, confirmed: false }, origin, password);
+    return core.waitFor({ step: 'CONFIRM_SIGN_UP', email: username, delivery: created.delivery, confirmed: false }, origin, { password, reason: 'sign-up' });
   });
 }
 
 /**
- * Confirms the account with the code, then signs in with the held password (reason `sign-up`). Without one (the
- * store was asked to confirm an account it did not create), it ends signed out with the account confirmed.
+ * Confirms the account with the code, then signs in with the held password (reason `sign-up`, or `sign-in` when the
+ * step came from a sign-in). Without one (the store was asked to confirm an account it did not create), it ends
+ * signed out with the account confirmed.
  */
 export async function confirmSignUp(core: StoreCore, code: string, options: ActionOptions = {}): Promise<SignInResult> {
   const { origin } = options;
@@ -42,17 +43,17 @@ export async function confirmSignUp(core: StoreCore, code: string, options: Acti
   if (state.status !== 'confirmSignUp') throw core.fail(noStep('confirm sign-up'), 'confirmSignUp', origin);
   const { pending } = state;
   return core.act('confirmSignUp', origin, async () => {
-    const password = core.heldPassword;
+    const held = core.held;
     if (!pending.confirmed) {
       await core.deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs));
       // A failed sign-in after this must not ask for the code again: a retry only signs in.
       core.set(challenged(core.state, { ...pending, confirmed: true }));
     }
-    if (password === null) {
+    if (!held) {
       core.transition(signedOut(core.state), {}, origin);
       return 'DONE';
     }
-    return signInWith(core, pending.email, password, { reason: 'sign-up', origin });
+    return signInWith(core, pending.email, held.password, { reason: held.reason, origin });
   });
 }
 

@@ -4,7 +4,7 @@ import '../../../src/index.js';
 import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
 import { alertText, captureConsole, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
-import { createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
+import { createConfirmedUser, createTemporaryUser, createUnconfirmedUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
@@ -243,24 +243,59 @@ describe('<cognito-login>', () => {
       expect(alertText(login)).to.equal('Too many failed attempts. Wait a few minutes before you try again.');
     });
 
-    it('an unconfirmed user: says so and fires cognito-next-step CONFIRM_SIGN_UP', async () => {
+    it('an unconfirmed account continues inline: a new code, then signed in with the password just typed', async () => {
+      const email = await createUnconfirmedUser();
       const login = await loginFixture();
       const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
-      await submitLogin(login, 'unconfirmed@example.com', 'Passw0rd!');
+      await submitLogin(login, email, 'Passw0rd!');
       expect((await next).detail.step).to.equal('CONFIRM_SIGN_UP');
-      await waitUntil(() => alertText(login) !== '');
-      expect(alertText(login)).to.match(/not confirmed/);
-      expect(login.getAttribute('state')).to.equal('signedOut');
+      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field');
+      const step = login.querySelector('cognito-confirm-sign-up')!;
+      const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
+      expect(code.inputMode).to.equal('numeric');
+      expect(step.querySelector('[part~="intro"]')!.textContent).to.match(/We sent a code to \w\*+@/);
+      expect(JSON.stringify(getAuthStore().state)).not.to.contain('Passw0rd!');
+      expect(step.querySelector<HTMLButtonElement>('[part~="resend"]')!.disabled, 'resend waits for its cooldown').to.equal(true);
+      await expect(login).to.be.accessible();
+
+      code.value = await latestCode(email);
+      const signedIn = oneEvent(login, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+      step.querySelector('form')!.requestSubmit();
+      const event = await signedIn;
+      expect(event.detail.user.email).to.equal(email);
+      expect(event.detail.reason).to.equal('sign-in');
     });
 
-    it('PasswordResetRequiredException: says a reset is needed and fires cognito-next-step RESET_PASSWORD', async () => {
+    it('a wrong code keeps the step with the code selected for retyping; Back returns to the sign-in form with the email', async () => {
+      const email = await createUnconfirmedUser();
+      const login = await loginFixture();
+      await submitLogin(login, email, 'Passw0rd!');
+      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field');
+      const step = login.querySelector('cognito-confirm-sign-up')!;
+      const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
+      code.value = (await latestCode(email)) === '000000' ? '111111' : '000000';
+      step.querySelector('form')!.requestSubmit();
+      await waitUntil(() => alertText(step) !== '', 'no error shown');
+      expect(alertText(step)).to.equal('That code is not right. Check it and try again.');
+      expect(code.getAttribute('aria-invalid')).to.equal('true');
+      step.querySelector<HTMLButtonElement>('[part~="back"]')!.click();
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      await login.updateComplete;
+      expect(emailInput(login).value).to.equal(email);
+    });
+
+    it('a reset-required account continues inline into the reset step (cognito-next-step RESET_PASSWORD, then the code step)', async () => {
       const login = await loginFixture({ viaProxy: true });
       await setFaults([{ target: 'RespondToAuthChallenge', kind: 'error', type: 'PasswordResetRequiredException', message: 'Password reset required for the user', times: 1 }]);
-      const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
+      const steps: string[] = [];
+      login.addEventListener('cognito-next-step', (event) => steps.push(event.detail.step));
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
-      expect((await next).detail.step).to.equal('RESET_PASSWORD');
-      await waitUntil(() => alertText(login) !== '');
-      expect(alertText(login)).to.equal('Your password must be reset before you can sign in.');
+      await waitUntil(() => login.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step');
+      expect(steps).to.deep.equal(['RESET_PASSWORD', 'CONFIRM_RESET_PASSWORD_WITH_CODE']);
+      const step = login.querySelector('cognito-reset-password')!;
+      expect(step.querySelector('[part~="intro"]')!.textContent).to.contain('demo@example.com');
+      expect(step.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(2);
+      await expect(login).to.be.accessible();
     });
 
     for (const type of ['TooManyRequestsException', 'LimitExceededException']) {

@@ -3,21 +3,13 @@
  * their states and events, and their errors (through the fault proxy where the failure is the network's).
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { configure, getAuthStore, type AuthState, type CognitoAuthError } from '../../../src/index.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
 import { cleanSlate } from '../../support/fixtures.js';
-import { createConfirmedUser, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
+import { createConfirmedUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 const PASSWORD = 'Passw0rd!';
-
-/** The newest code the service "sent" to `email`. */
-async function latestCode(email: string): Promise<string> {
-  const code = (await executeServerCommand('local-cognito:latest-code', { destination: email })) as string | null;
-  expect(code, `a code for ${email}`).to.be.a('string');
-  return code!;
-}
 
 /** Every cognito-* event on document, by type. */
 function record() {
