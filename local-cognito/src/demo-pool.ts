@@ -1,7 +1,7 @@
 /**
  * The demo pool: created through the same API calls an AWS SDK client would make, found again by name on
- * every start, and its three demo users put back into their documented state (so the new-password step can be
- * shown again after it was completed). Other users of the pool are left alone.
+ * every start, and its demo users put back into their documented state (so the new-password, confirm and reset
+ * steps can be shown again after they were completed). Other users of the pool are left alone.
  */
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
@@ -14,10 +14,15 @@ export const DEMO_POOL_NAME = 'cognito-elements-demo';
 export const DEMO_POOL_ID = 'local_CognitoElementsDemo';
 export const DEMO_CLIENT_ID = 'cognitoelementsdemo0client';
 
+/**
+ * The demo users and what each is for. The unconfirmed and reset users get a fresh code on every start (listed at
+ * /_local/messages and printed), so the confirm and reset steps can be tried at once.
+ */
 export const DEMO_USERS = [
   { email: 'demo@example.com', password: 'Passw0rd!', status: 'CONFIRMED', note: 'confirmed' },
   { email: 'new@example.com', password: 'TempPassw0rd!', status: 'FORCE_CHANGE_PASSWORD', note: 'temporary password: shows the new-password step' },
-  { email: 'unconfirmed@example.com', password: 'Passw0rd!', status: 'UNCONFIRMED', note: 'signed up, not confirmed' },
+  { email: 'unconfirmed@example.com', password: 'Passw0rd!', status: 'UNCONFIRMED', note: 'signed up, not confirmed: shows the confirm-sign-up step (code in /_local/messages)' },
+  { email: 'reset@example.com', password: 'Passw0rd!', status: 'RESET_REQUIRED', note: 'reset by an administrator: shows the reset-password step (code in /_local/messages)' },
 ] as const;
 
 /** What aws-amplify needs: `Amplify.configure({ Auth: { Cognito: DemoPool } })`. */
@@ -69,7 +74,12 @@ export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: C
 
   for (const demo of DEMO_USERS) {
     const existing = await pool.getUserByUsername(ctx, demo.email);
-    if (existing && existing.UserStatus === demo.status && existing.Password === demo.password && existing.Enabled) continue;
+    if (existing && existing.UserStatus === demo.status && existing.Password === demo.password && existing.Enabled) {
+      // As it was: only a fresh code, so that the step can be tried with a code the outbox shows.
+      if (demo.status === 'UNCONFIRMED') await call('ResendConfirmationCode', { ClientId: userPoolClientId, Username: demo.email });
+      if (demo.status === 'RESET_REQUIRED') await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
+      continue;
+    }
     if (existing) await pool.deleteUser(ctx, existing);
     if (demo.status === 'UNCONFIRMED') {
       await call('SignUp', { ClientId: userPoolClientId, Username: demo.email, Password: demo.password });
@@ -85,9 +95,10 @@ export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: C
         { Name: 'email_verified', Value: 'true' },
       ],
     });
-    if (demo.status === 'CONFIRMED') {
+    if (demo.status === 'CONFIRMED' || demo.status === 'RESET_REQUIRED') {
       await call('AdminSetUserPassword', { UserPoolId: userPoolId, Username: demo.email, Password: demo.password, Permanent: true });
     }
+    if (demo.status === 'RESET_REQUIRED') await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
   }
 
   return { userPoolId, userPoolClientId, userPoolEndpoint: endpoint };

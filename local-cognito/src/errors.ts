@@ -29,4 +29,17 @@ export const invalidSession = (): CognitoError => notAuthorized('Invalid session
 export const resourceNotFound = (message: string): CognitoError =>
   new CognitoError('ResourceNotFoundException', message);
 
+export const usernameExists = (message = 'User already exists'): CognitoError =>
+  new CognitoError('UsernameExistsException', message);
+
+export const codeMismatch = (): CognitoError =>
+  new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+
+export const expiredCode = (): CognitoError =>
+  new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+
+/** Too many wrong codes (Cognito also answers it for too many codes requested; this service does not). */
+export const attemptLimitExceeded = (): CognitoError =>
+  new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+
 export const unsupported = (what: string): UnsupportedError => new UnsupportedError(what);

@@ -20,6 +20,7 @@ import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
 import { UserPoolServiceFactoryImpl, type UserPool } from 'cognito-local/lib/services/userPoolService.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { ChallengeSessions } from './challenges.js';
+import { Codes, type CodeOptions } from './codes.js';
 import { JsonFileDataStoreFactory } from './data-store.js';
 import { ensureDemoPool, type DemoPool } from './demo-pool.js';
 import { syncDirectory } from './durable-file.js';
@@ -31,9 +32,10 @@ import { createRouter, type CompatRouter } from './router.js';
 import { CompatState } from './state.js';
 import { loadSigningKey, TokenIssuer } from './tokens.js';
 
+export type { CodeOptions } from './codes.js';
 export type { DemoPool } from './demo-pool.js';
 export { DataFileError } from './durable-file.js';
-export type { DeliveredMessage } from './outbox.js';
+export type { DeliveredMessage, MessageKind, MessageSource } from './outbox.js';
 export type { RequestRecord } from './http.js';
 export { DEMO_USERS } from './demo-pool.js';
 
@@ -50,6 +52,11 @@ export interface LocalCognitoOptions {
   readonly print?: (line: string) => void;
   /** One line per API call. Default: none. */
   readonly logRequest?: (line: string) => void;
+  /**
+   * Code lifetimes and wrong attempts. Default: Cognito's lifetimes, 24 hours for sign-up codes and 1 hour for
+   * password-reset codes, and 5 wrong attempts per code. Tests shorten them, e.g. `{ signUpMs: 50 }`.
+   */
+  readonly codes?: CodeOptions;
 }
 
 export interface LocalCognito {
@@ -164,6 +171,8 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     state,
     challenges: new ChallengeSessions(),
     lockout: new Lockout(),
+    codes: new Codes(options.codes, () => clock.get().getTime()),
+    outbox,
   });
 
   const http = createHttpHandler({

@@ -7,8 +7,10 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import { isSupportedTarget } from 'cognito-local/lib/targets/Target.js';
 import { CognitoError } from './errors.js';
 import {
+  AdminResetUserPassword,
   ChangePassword,
   ConfirmForgotPassword,
+  ConfirmSignUp,
   ForgotPassword,
   ResendConfirmationCode,
   SignUp,
@@ -27,9 +29,11 @@ const OWN_TARGETS: Record<string, (compat: Compat) => Target> = {
   GlobalSignOut,
   ChangePassword,
   SignUp,
+  ConfirmSignUp,
   ForgotPassword,
   ConfirmForgotPassword,
   ResendConfirmationCode,
+  AdminResetUserPassword,
   AdminCreateUser: withPolicyOn('AdminCreateUser', 'TemporaryPassword'),
   AdminSetUserPassword: withPolicyOn('AdminSetUserPassword', 'Password'),
 };

@@ -5,8 +5,10 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import type { ChallengeSessions } from '../challenges.js';
+import type { Codes } from '../codes.js';
 import { invalidParameter, notAuthorized, resourceNotFound, userNotFound } from '../errors.js';
 import type { Lockout } from '../lockout.js';
+import type { Outbox } from '../outbox.js';
 import type { PasswordPolicy } from '../password-policy.js';
 import type { CompatState } from '../state.js';
 import type { TokenIssuer } from '../tokens.js';
@@ -20,6 +22,10 @@ export interface Compat {
   readonly state: CompatState;
   readonly challenges: ChallengeSessions;
   readonly lockout: Lockout;
+  /** Sign-up and reset codes: lifetimes, attempts. */
+  readonly codes: Codes;
+  /** The same object as `services.messages`, with the way in for codes this layer sends. */
+  readonly outbox: Outbox;
 }
 
 export type Request = Record<string, unknown>;

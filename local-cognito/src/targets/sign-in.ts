@@ -3,6 +3,7 @@
  * - USER_SRP_AUTH (Amplify's default), which cognito-local lacks, with a real proof check;
  * - USER_PASSWORD_AUTH with Cognito's error names (a wrong password, temporary or not, is NotAuthorizedException);
  * - unknown users per the client's PreventUserExistenceErrors, "Password attempts exceeded" after repeated failures;
+ * - PasswordResetRequiredException at InitiateAuth for a user whose password an administrator reset (see below);
  * - sessions bound to one challenge, client and user; NEW_PASSWORD_REQUIRED with the policy and required attributes.
  * Once the password is proven, what follows for a confirmed user (tokens or an MFA challenge) is cognito-local's.
  */
@@ -44,6 +45,18 @@ function assertFlowEnabled(client: AppClient, flow: string): void {
   if (!enabled) throw invalidParameter(`${flow} flow not enabled for this client`);
 }
 
+/**
+ * A user in RESET_REQUIRED has no password to check: AdminResetUserPassword "deactivates" it and imported users
+ * never had one (documented), so the answer comes at InitiateAuth, before any proof, in both flows, whatever the
+ * password. Where Cognito answers it in SRP is not documented; that it comes at the first call is what an AWS SDK
+ * report describes (no Session yet to answer a challenge with). An AWS engineer verified in 2020 that it comes
+ * whether or not PreventUserExistenceErrors is on (the older documentation said NotAuthorizedException then).
+ * aws-amplify turns it into the RESET_PASSWORD sign-in step from either call.
+ */
+function assertPasswordUsable(user: User): void {
+  if (user.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();
+}
+
 export const InitiateAuth =
   (compat: Compat): Target =>
   async (ctx, req) => {
@@ -58,6 +71,7 @@ export const InitiateAuth =
         const A = requireString(auth, 'SRP_A');
         const user = await pool.getUserByUsername(ctx, username);
         if (!user && !hidesUsers(client)) throw unknownUser(client);
+        if (user) assertPasswordUsable(user);
         // An unknown user gets a challenge that looks like any other and fails at the proof.
         const userId = user?.Username ?? username;
         const srp = user ? startPasswordVerifier(poolName(pool), user.Username, user.Password) : startDecoyVerifier();
@@ -85,6 +99,7 @@ export const InitiateAuth =
         const password = requireString(auth, 'PASSWORD');
         const user = await pool.getUserByUsername(ctx, username);
         if (!user) throw unknownUser(client);
+        assertPasswordUsable(user);
         compat.lockout.assertOpen(lockoutKey(pool, user));
         if (user.Password !== password) {
           compat.lockout.fail(lockoutKey(pool, user));
