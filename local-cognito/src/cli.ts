@@ -53,8 +53,6 @@ try {
     port,
     ...(values.quiet ? {} : { logRequest: (line: string) => process.stdout.write(`[local-cognito] ${line}\n`) }),
   });
-  const configFile = writePoolConfig(values.data, service.demo!);
-  printBanner(service, configFile, performance.now() - started);
   // Ctrl-C (and a closed terminal) finish the calls under way and wait for their writes before exiting; a second
   // Ctrl-C exits at once, which loses nothing already acknowledged (every file is replaced atomically).
   // process.on, not once: write-file-atomic (through signal-exit) kills the process itself on a signal nobody
@@ -75,6 +73,10 @@ try {
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  // Only now: whoever waits for the "ready" line may stop the service at once, and a Ctrl-C that came before the
+  // handlers took the default action (the process died without its shutdown; seen in about half of the runs).
+  const configFile = writePoolConfig(values.data, service.demo!);
+  printBanner(service, configFile, performance.now() - started);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(
