@@ -1,9 +1,11 @@
 /** cognito-elements: the public surface. Importing it registers every element. */
 export { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
+export { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 export { CognitoLogin } from './elements/cognito-login.js';
 export { CognitoNewPassword } from './elements/cognito-new-password.js';
 export { CognitoResetPassword } from './elements/cognito-reset-password.js';
 export { CognitoSession } from './elements/cognito-session.js';
+export { CognitoSignUp } from './elements/cognito-sign-up.js';
 export * from './store/index.js';
 export { AuthController } from './internal/auth-controller.js';
 export * from './events.js';

@@ -10,9 +10,13 @@
  */
 import type { LitElement } from 'lit';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
+import type { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 import type { CognitoLogin } from './elements/cognito-login.js';
 import type { CognitoNewPassword } from './elements/cognito-new-password.js';
+import type { CognitoResetPassword } from './elements/cognito-reset-password.js';
 import type { CognitoSession } from './elements/cognito-session.js';
+import type { CognitoSignUp } from './elements/cognito-sign-up.js';
 import type { CognitoEventMap } from './events.js';
 
 /** `oncognito-signed-in={(event) => …}`: React 19 adds a listener for the event of that name. */
@@ -33,6 +37,10 @@ declare module 'react' {
       'cognito-login': CognitoJSXProps<CognitoLogin>;
       'cognito-new-password': CognitoJSXProps<CognitoNewPassword>;
       'cognito-session': CognitoJSXProps<CognitoSession>;
+      'cognito-sign-up': CognitoJSXProps<CognitoSignUp>;
+      'cognito-confirm-sign-up': CognitoJSXProps<CognitoConfirmSignUp>;
+      'cognito-forgot-password': CognitoJSXProps<CognitoForgotPassword>;
+      'cognito-reset-password': CognitoJSXProps<CognitoResetPassword>;
     }
   }
 }

@@ -3,23 +3,22 @@ import { property, state } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthFlow, AuthStatus } from '../store/index.js';
-import { renderField } from './field.js';
+import { EMAIL, emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts } from './step-hosts.js';
 import './cognito-confirm-sign-up.js';
 import './cognito-new-password.js';
 import './cognito-reset-password.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /**
  * @summary Email and password sign-in to Amazon Cognito: SRP in the browser, no server of your own.
  *
  * The form lives in the light DOM, so password managers see and fill it; style it with ordinary selectors on
  * its `part` attributes (`cognito-login [part~='submit-button']`) or with the custom properties below.
- * When Cognito asks for a new password (first sign-in), it shows the new-password step itself unless the page
- * has its own `<cognito-new-password>`. When signed in it shows nothing; the host's `state` attribute
- * (`loading`, `signedOut`, `newPasswordRequired`, `signedIn`) lets a page hide or style it.
+ * When Cognito asks for a new password (first sign-in), a code for an unconfirmed account, or a password reset,
+ * it shows that step itself unless the page has its own element for it. When signed in it shows nothing; the
+ * host's `state` attribute (the auth status: `loading`, `signedOut`, `signedIn`, or the step that waits) lets a
+ * page hide or style it.
  * A failure keeps what was typed; only a wrong password empties the password field. A configuration problem is
  * shown here, or by the enclosing `<cognito-session>` when there is one.
  *
@@ -38,6 +37,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart config-error - What is wrong with the configuration (only while something is).
  * @csspart submit-button - The sign-in button.
  * @csspart loading - "Checking your session…", while the stored session is read.
+ * @csspart forgot-password-link - "Forgot your password?" (with `forgot-password-href`).
+ * @csspart sign-up-link - "Create an account" (with `sign-up-href`).
+ * @csspart link - Both links.
  *
  * @cssproperty --cognito-color-primary - Submit button and focus ring.
  * @cssproperty --cognito-color-on-primary - Text on the submit button.
@@ -60,6 +62,12 @@ export class CognitoLogin extends CognitoFormElement {
 
   /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
   @property({ attribute: 'auth-flow' }) authFlow: AuthFlow = 'srp';
+
+  /** Where "Forgot your password?" leads (a page with `<cognito-forgot-password>`); no link without it. */
+  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref = '';
+
+  /** Where "Create an account" leads (a page with `<cognito-sign-up>`); no link without it. */
+  @property({ attribute: 'sign-up-href' }) signUpHref = '';
 
   #stopWatchingHosts: (() => void) | undefined;
 
@@ -168,20 +176,9 @@ export class CognitoLogin extends CognitoFormElement {
     const ids = this.#ids;
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        ${renderField({
-          field: 'email',
-          id: ids.email,
-          label: this.t('login.email'),
-          name: 'username',
-          type: 'email',
-          inputmode: 'email',
-          autocomplete: 'username',
-          verbatim: true,
-          value: this.email,
-          invalid: this.invalidField === 'email',
-          describedBy: ids.error,
-          onInput: this.#onEmailInput,
-        })}
+        ${renderField(
+          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.#onEmailInput }),
+        )}
         ${renderField({
           field: 'password',
           id: ids.password,
@@ -202,6 +199,8 @@ export class CognitoLogin extends CognitoFormElement {
         })}
         <div part="error" id=${ids.error} role="alert">${message}</div>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('login.busy') : this.t('login.submit')}</button>
+        ${this.forgotPasswordHref ? html`<a part="forgot-password-link link" href=${this.forgotPasswordHref}>${this.t('login.forgotPassword')}</a>` : nothing}
+        ${this.signUpHref ? html`<a part="sign-up-link link" href=${this.signUpHref}>${this.t('login.signUp')}</a>` : nothing}
       </form>
     `;
   }

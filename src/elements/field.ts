@@ -52,3 +52,17 @@ export function renderField(f: Field): TemplateResult {
     ${f.beside ? html`<div part=${f.beside.part}>${input}${f.beside.content}</div>` : input}
   </div>`;
 }
+
+/** What the elements accept as an email address before asking Cognito (which has the last word). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The email field every form starts with: `autocomplete="username"`, so password managers pair it. */
+export const emailField = (f: Pick<Field, 'id' | 'label' | 'value' | 'invalid' | 'describedBy' | 'onInput'>): Field => ({
+  ...f,
+  field: 'email',
+  name: 'username',
+  type: 'email',
+  inputmode: 'email',
+  autocomplete: 'username',
+  verbatim: true,
+});

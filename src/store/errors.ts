@@ -18,6 +18,9 @@ export type AuthErrorCode =
   | 'invalidPassword'
   | 'codeMismatch'
   | 'codeExpired'
+  | 'usernameExists'
+  | 'invalidParameter'
+  | 'codeDeliveryFailed'
   | 'network'
   | 'offline'
   | 'timeout'
@@ -61,6 +64,10 @@ const BY_NAME: Record<string, AuthErrorCode> = {
   InvalidPasswordException: 'invalidPassword',
   CodeMismatchException: 'codeMismatch',
   ExpiredCodeException: 'codeExpired',
+  UsernameExistsException: 'usernameExists',
+  AliasExistsException: 'usernameExists',
+  InvalidParameterException: 'invalidParameter',
+  CodeDeliveryFailureException: 'codeDeliveryFailed',
   NetworkError: 'network',
   TimeoutError: 'timeout',
   // A 2xx that is not Cognito's answer (an HTML page from a proxy, a non-JSON body).

@@ -45,6 +45,25 @@ export async function submitLogin(login: HTMLElement, email: string, password: s
   login.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
+/** Types into an input as a user would (the value, then the input event). */
+export function typeInto(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** An element of `tag` configured for the test run's demo pool, with more attributes in `extra`. */
+export async function elementFixture<T extends HTMLElement>(tag: string, options: { viaProxy?: boolean; lang?: string; attributes?: Record<string, string> } = {}): Promise<T> {
+  const a = await poolAttributes(options);
+  const el = document.createElement(tag) as T;
+  const attributes = { 'user-pool-id': a.userPoolId, 'client-id': a.clientId, endpoint: a.endpoint, ...options.attributes };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'}></div>`);
+  wrapper.append(el);
+  await waitUntil(() => el.getAttribute('state') === 'signedOut', `${tag} never became signedOut`);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return el;
+}
+
 export const alertText = (root: ParentNode): string => root.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 
 /** Collects what is written to console.warn or console.error (a line per call) until restored. */

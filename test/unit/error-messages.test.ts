@@ -28,7 +28,7 @@ describe('messageKeyOf', () => {
   });
 
   test('every code has a message in en and ja', () => {
-    const codes = ['incorrectCredentials', 'attemptsExceeded', 'userDisabled', 'sessionExpired', 'userNotConfirmed', 'passwordResetRequired', 'tooManyRequests', 'invalidPassword', 'codeMismatch', 'codeExpired', 'network', 'offline', 'timeout', 'alreadySignedIn', 'notSignedIn', 'serviceUnavailable', 'unknown'] as const;
+    const codes = ['incorrectCredentials', 'attemptsExceeded', 'userDisabled', 'sessionExpired', 'userNotConfirmed', 'passwordResetRequired', 'tooManyRequests', 'invalidPassword', 'codeMismatch', 'codeExpired', 'usernameExists', 'invalidParameter', 'codeDeliveryFailed', 'network', 'offline', 'timeout', 'alreadySignedIn', 'notSignedIn', 'serviceUnavailable', 'unknown'] as const;
     for (const code of codes) {
       const key = messageKeyOf(new CognitoAuthError('X', '', code));
       assert.ok(en[key] && ja[key], `${code} → ${key}`);

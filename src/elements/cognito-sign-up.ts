@@ -1,0 +1,151 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { fallBack, uniqueId } from '../internal/cognito-element.js';
+import { customElement } from '../internal/custom-element.js';
+import type { AuthStatus } from '../store/index.js';
+import { EMAIL, emailField, renderField } from './field.js';
+import { CognitoPasswordForm } from './password-form.js';
+import { confirmSignUpHosts } from './step-hosts.js';
+import './cognito-confirm-sign-up.js';
+
+/** A Cognito user attribute name: standard (`given_name`) or custom (`custom:team`). */
+const ATTRIBUTE = /^(custom:)?[a-z][a-z0-9_]*$/i;
+
+/**
+ * @summary Account creation: email, password (with the pool's policy as a live checklist) and any attributes the pool requires; then the code, then signed in.
+ *
+ * After Create account, the same element asks for the code Cognito sent (where it went, Resend with a cooldown,
+ * Back) unless the page has its own `<cognito-confirm-sign-up>`; the confirmed account signs in with the password
+ * just typed, never asked twice. Light DOM, like every form here, so password managers save the new password.
+ * What was typed stays after an error (passwords excepted, which are never re-rendered).
+ *
+ * @event cognito-account-created - Cognito created the account. `detail: { username, confirmed, delivery }`.
+ * @event cognito-next-step - The code step: `detail: { step: 'CONFIRM_SIGN_UP' }`.
+ * @event cognito-signed-in - The confirmed account signed in. `detail: { user, reason: 'sign-up' }`.
+ * @event cognito-auth-change - The auth status changed because of this element.
+ * @event cognito-error - Sign-up, the code or the sign-in failed. `detail: { name, message, action }`.
+ *
+ * @csspart form - The `<form>` (light DOM: select with `cognito-sign-up [part~='form']`).
+ * @csspart heading - "Create an account".
+ * @csspart field - A label with its input.
+ * @csspart label - A field's label.
+ * @csspart input - The email, password, confirmation and attribute inputs.
+ * @csspart requirements - The policy checklist with its title.
+ * @csspart checklist - The list of requirements.
+ * @csspart rule - One requirement; `data-met` when it is met.
+ * @csspart attributes - The fieldset of the attributes in `fields`.
+ * @csspart error - The `role="alert"` message (empty when there is none).
+ * @csspart submit-button - "Create account".
+ * @csspart sign-in-link - "Already have an account? Sign in" (with `sign-in-href`).
+ * @csspart link - The link.
+ *
+ * @cssproperty --cognito-color-primary - Submit button and focus ring.
+ * @cssproperty --cognito-color-success - A requirement that is met.
+ * @cssproperty --cognito-color-error - Error text and border.
+ * @cssproperty --cognito-color-text - Text.
+ * @cssproperty --cognito-color-muted - Requirements not yet met, secondary text.
+ * @cssproperty --cognito-radius - Corner radius.
+ */
+@customElement('cognito-sign-up')
+export class CognitoSignUp extends CognitoPasswordForm {
+  @state() private email = '';
+
+  /**
+   * More user attributes the pool requires, space-separated Cognito names: `name`, `given_name`, `family_name`,
+   * `phone_number` (E.164, `+81…`), `birthdate`, `custom:…`. Each gets the label, input type and autocomplete
+   * token that fit it.
+   */
+  @property() fields = '';
+
+  /** Where "Already have an account? Sign in" leads; no link without it. */
+  @property({ attribute: 'sign-in-href' }) signInHref = '';
+
+  readonly #emailId = uniqueId('cognito-sign-up-email');
+  #stopWatchingHosts: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatchingHosts = confirmSignUpHosts.onChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatchingHosts?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('fields')) void this.#fields;
+    const { status } = this.auth.state;
+    // The form is gone (the code step, or signed in): its password inputs went with it, so their values go too.
+    if (status !== 'signedOut' && (this.password || this.confirmation)) this.clearPasswords();
+    // Signed in: forget what was typed, so that after a sign-out the form starts empty.
+    if (status === 'signedIn' && (this.email || this.error)) {
+      this.email = '';
+      this.error = null;
+      this.attributeValues = {};
+    }
+  }
+
+  get #fields(): string[] {
+    const names = this.fields.split(/\s+/).filter(Boolean);
+    for (const name of names) if (!ATTRIBUTE.test(name)) fallBack(this, 'fields', name, 'Cognito attribute names such as name phone_number custom:team', 'the other names');
+    return names.filter((name) => ATTRIBUTE.test(name) && name !== 'email');
+  }
+
+  override focusTargetFor(status: AuthStatus): HTMLElement | null {
+    return status === 'signedOut' ? this.field('email') : null;
+  }
+
+  #onEmailInput(event: Event): void {
+    this.email = (event.target as HTMLInputElement).value;
+    if (this.invalidField === 'email') this.invalidField = null;
+  }
+
+  async #onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const email = (this.field('email')?.value ?? '').trim();
+    if (!email) return this.refuse('error.emailRequired', 'email');
+    if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
+    const fields = this.#fields;
+    if (this.refusePassword() || this.refuseAttributes(fields)) return;
+    this.email = email;
+    const failure = await this.submitting(async () => {
+      confirmSignUpHosts.preferWithin(this);
+      await this.auth.store.signUp(email, this.password, { origin: this, attributes: this.attributesFor(fields) });
+    });
+    if (failure?.code === 'usernameExists') this.invalidField = 'email';
+    if (failure?.code === 'invalidPassword') this.invalidField = 'password';
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { status } = this.auth.state;
+    const configMessage = this.configMessage();
+    if (configMessage) return html`<div role="alert" part="error config-error">${configMessage}</div>`;
+    if (status === 'confirmSignUp') {
+      return confirmSignUpHosts.pageHasOwn() ? nothing : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+    }
+    if (status !== 'signedOut') return nothing;
+    const errorId = this.passwordIds.error;
+    return html`
+      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
+        <h2 part="heading">${this.t('signUp.heading')}</h2>
+        ${renderField(
+          emailField({ id: this.#emailId, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: errorId, onInput: this.#onEmailInput }),
+        )}
+        ${this.renderPasswordFields({ password: 'signUp.password', confirm: 'signUp.confirm' })}
+        ${this.renderAttributeFields(this.#fields, 'signUp.attributes')}
+        <div part="error" id=${errorId} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('signUp.busy') : this.t('signUp.submit')}</button>
+        ${this.signInHref ? html`<a part="sign-in-link link" href=${this.signInHref}>${this.t('signUp.signIn')}</a>` : nothing}
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-sign-up': CognitoSignUp;
+  }
+}

@@ -1,0 +1,66 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/index.js';
+import type { CognitoForgotPassword, CognitoSignedInEvent } from '../../../src/index.js';
+import { uniqueEmail } from '../../support/cognito-api.js';
+import { alertText, cleanSlate, elementFixture, typeInto } from '../../support/fixtures.js';
+import { createConfirmedUser, latestCode } from '../../support/local-cognito.js';
+
+const input = (root: Element, selector: string) => root.querySelector<HTMLInputElement>(selector)!;
+
+async function requestCode(forgot: Element, email: string): Promise<Element> {
+  typeInto(input(forgot, 'input[autocomplete="username"]'), email);
+  forgot.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await waitUntil(() => forgot.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step');
+  return forgot.querySelector('cognito-reset-password')!;
+}
+
+describe('<cognito-forgot-password>', () => {
+  beforeEach(cleanSlate);
+  afterEach(cleanSlate);
+
+  it('email → code + new password → signed in (reason password-reset)', async () => {
+    const forgot = await elementFixture<CognitoForgotPassword>('cognito-forgot-password', { attributes: { 'sign-in-href': '/login' } });
+    await expect(forgot).to.be.accessible();
+    const email = await createConfirmedUser();
+    const step = await requestCode(forgot, email);
+    await expect(forgot).to.be.accessible();
+    typeInto(input(step, 'input[autocomplete="one-time-code"]'), await latestCode(email));
+    const [password, confirm] = step.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]');
+    typeInto(password!, 'N3w-Passw0rd!');
+    typeInto(confirm!, 'N3w-Passw0rd!');
+    const signedIn = oneEvent(forgot, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+    step.querySelector('form')!.requestSubmit();
+    const event = await signedIn;
+    expect(event.detail.reason).to.equal('password-reset');
+    expect(event.detail.user.email).to.equal(email);
+  });
+
+  it('an email with no account gets the same screen and the same words as one with an account', async () => {
+    const forgot = await elementFixture<CognitoForgotPassword>('cognito-forgot-password');
+    const known = await createConfirmedUser();
+    const knownStep = await requestCode(forgot, known);
+    const knownText = knownStep.textContent!.replace(known, '<email>').replace(/\s+/g, ' ');
+    knownStep.querySelector<HTMLButtonElement>('[part~="back"]')!.click();
+    await waitUntil(() => forgot.querySelector('form input[autocomplete="username"]'), 'no email form after Back');
+    expect(input(forgot, 'input[autocomplete="username"]').value, 'Back keeps the email').to.equal(known);
+    const unknown = uniqueEmail('nobody');
+    const unknownStep = await requestCode(forgot, unknown);
+    expect(unknownStep.textContent!.replace(unknown, '<email>').replace(/\s+/g, ' ')).to.equal(knownText);
+  });
+
+  it('a wrong code: a clear message, the code selected for retyping, the new password kept in its fields', async () => {
+    const forgot = await elementFixture<CognitoForgotPassword>('cognito-forgot-password', { lang: 'ja' });
+    const email = await createConfirmedUser();
+    const step = await requestCode(forgot, email);
+    const code = await latestCode(email);
+    typeInto(input(step, 'input[autocomplete="one-time-code"]'), code === '000000' ? '111111' : '000000');
+    const [password, confirm] = step.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]');
+    typeInto(password!, 'N3w-Passw0rd!');
+    typeInto(confirm!, 'N3w-Passw0rd!');
+    step.querySelector('form')!.requestSubmit();
+    await waitUntil(() => alertText(step) !== '', 'no error shown');
+    expect(alertText(step)).to.equal('コードが正しくありません。確認して再度入力してください。');
+    expect(input(step, 'input[autocomplete="one-time-code"]').getAttribute('aria-invalid')).to.equal('true');
+    expect(password!.value).to.equal('N3w-Passw0rd!');
+  });
+});
