@@ -3,7 +3,8 @@
  * ties it to the form's error (and checklist). Every form element builds its fields with this, so each screen
  * gets the same markup, parts and accessibility.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
 export interface Field {
@@ -13,14 +14,15 @@ export interface Field {
   readonly label: string;
   /** The form control's name: what a password manager reads next to `autocomplete`. */
   readonly name: string;
-  readonly type: string;
+  readonly type: 'email' | 'password' | 'text' | 'tel' | 'date' | 'url';
+  /** The `autocomplete` token (`username`, `current-password`, `new-password`, `one-time-code`, `given-name`, …). */
   readonly autocomplete: string;
   readonly invalid: boolean;
   /** Ids of what describes the input: the error, the checklist. */
   readonly describedBy: string;
   /** A value the element keeps (bound live); leave out for an input the element only reads. */
   readonly value?: string | undefined;
-  readonly inputmode?: string | undefined;
+  readonly inputmode?: 'email' | 'numeric' | undefined;
   readonly minlength?: number | undefined;
   /** Typed exactly as it is: no autocapitalisation, no spellcheck (emails, passwords, codes). */
   readonly verbatim?: boolean | undefined;
@@ -36,13 +38,13 @@ export function renderField(f: Field): TemplateResult {
     data-field=${f.field}
     name=${f.name}
     type=${f.type}
-    inputmode=${f.inputmode ?? nothing}
+    inputmode=${ifDefined(f.inputmode)}
     autocomplete=${f.autocomplete}
-    autocapitalize=${f.verbatim ? 'none' : nothing}
-    spellcheck=${f.verbatim ? 'false' : nothing}
+    autocapitalize=${ifDefined(f.verbatim ? 'none' : undefined)}
+    spellcheck=${ifDefined(f.verbatim ? 'false' : undefined)}
     required
-    minlength=${f.minlength ?? nothing}
-    .value=${f.value === undefined ? nothing : live(f.value)}
+    minlength=${ifDefined(f.minlength)}
+    .value=${f.value === undefined ? undefined : live(f.value)}
     aria-invalid=${f.invalid ? 'true' : 'false'}
     aria-describedby=${f.describedBy}
     @input=${f.onInput}

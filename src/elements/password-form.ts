@@ -7,7 +7,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
-import { renderField } from './field.js';
+import { renderField, type Field } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 
 /** Cognito's default minimum length, and the range a user pool's policy allows. */
@@ -191,7 +191,7 @@ export abstract class CognitoPasswordForm extends CognitoFormElement {
 }
 
 /** The input type of the standard Cognito attributes that are not plain text. */
-const INPUT_TYPE: Record<string, string> = { phone_number: 'tel', birthdate: 'date', website: 'url', picture: 'url', profile: 'url' };
+const INPUT_TYPE: Record<string, Field['type']> = { phone_number: 'tel', birthdate: 'date', website: 'url', picture: 'url', profile: 'url' };
 
 /** The `autocomplete` token of each standard Cognito attribute a browser can fill. */
 const AUTOCOMPLETE: Record<string, string> = {
