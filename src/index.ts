@@ -1,4 +1,5 @@
 /** cognito-elements: the public surface. Importing it registers every element. */
+export { CognitoAuthenticator, type AuthenticatorScreen } from './elements/cognito-authenticator.js';
 export { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 export { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 export { CognitoLogin } from './elements/cognito-login.js';

@@ -10,6 +10,7 @@
  */
 import type { LitElement } from 'lit';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { CognitoAuthenticator } from './elements/cognito-authenticator.js';
 import type { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 import type { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 import type { CognitoLogin } from './elements/cognito-login.js';
@@ -34,6 +35,7 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
+      'cognito-authenticator': CognitoJSXProps<CognitoAuthenticator>;
       'cognito-login': CognitoJSXProps<CognitoLogin>;
       'cognito-new-password': CognitoJSXProps<CognitoNewPassword>;
       'cognito-session': CognitoJSXProps<CognitoSession>;

@@ -9,6 +9,7 @@ export const en = {
   'login.loading': 'Checking your session…',
   'login.forgotPassword': 'Forgot your password?',
   'login.signUp': 'Create an account',
+  'authenticator.signIn': 'Sign in',
   'signUp.heading': 'Create an account',
   'signUp.password': 'Password',
   'signUp.confirm': 'Confirm password',

@@ -11,6 +11,7 @@ export const ja: Messages = {
   'login.loading': 'ログイン状態を確認しています…',
   'login.forgotPassword': 'パスワードをお忘れですか？',
   'login.signUp': 'アカウントを作成',
+  'authenticator.signIn': 'ログイン',
   'signUp.heading': 'アカウントを作成',
   'signUp.password': 'パスワード',
   'signUp.confirm': 'パスワード(確認)',

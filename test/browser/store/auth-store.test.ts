@@ -286,7 +286,8 @@ describe('auth store', () => {
       it(`${what}: stays signed in with its tokens, says so, and refreshes once the service is back`, async () => {
         const clientId = await shortLivedClient(3);
         const a = await poolAttributes({ viaProxy: true });
-        configure({ userPoolId: a.userPoolId, userPoolClientId: clientId, userPoolEndpoint: a.endpoint, timeoutMs: 1500 });
+        // A deadline short enough for the hang, long enough for the SRP sign-in itself on a busy machine.
+        configure({ userPoolId: a.userPoolId, userPoolClientId: clientId, userPoolEndpoint: a.endpoint, timeoutMs: 3000 });
         await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
         await setFaults([fault]);
         await recorder.first('cognito-error', isRefreshError, 10_000);

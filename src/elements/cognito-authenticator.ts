@@ -1,0 +1,196 @@
+import { css, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { langOf, type MessageKey } from '../i18n/index.js';
+import { CognitoElement, fallBack } from '../internal/cognito-element.js';
+import { customElement } from '../internal/custom-element.js';
+import type { AuthStatus } from '../store/index.js';
+import './cognito-forgot-password.js';
+import './cognito-login.js';
+import './cognito-session.js';
+import './cognito-sign-up.js';
+
+export type AuthenticatorScreen = 'sign-in' | 'sign-up' | 'forgot-password';
+const SCREENS: readonly AuthenticatorScreen[] = ['sign-in', 'sign-up', 'forgot-password'];
+
+/** The links of the screens, and the screen each leads to. */
+const LINKS: Record<string, AuthenticatorScreen> = {
+  'sign-in-link': 'sign-in',
+  'sign-up-link': 'sign-up',
+  'forgot-password-link': 'forgot-password',
+};
+
+const TITLES: Record<AuthenticatorScreen, MessageKey> = {
+  'sign-in': 'authenticator.signIn',
+  'sign-up': 'signUp.heading',
+  'forgot-password': 'forgotPassword.heading',
+};
+
+/**
+ * @summary The whole email/password journey in one tag: sign in, create an account, forgot password, and every step in between; then the page's signed-in content.
+ *
+ * Signed out, it shows one screen at a time — `<cognito-login>`, `<cognito-sign-up>` or `<cognito-forgot-password>`
+ * in its light DOM, so password managers see every input — and their links switch screens without a page load.
+ * Each step (new password, the code of a new account, a password reset) continues inside the screen that led to it.
+ * On each switch, focus moves to the new screen's first field and the screen's name is announced. Signed in, it
+ * shows its children (the page's signed-in content), or, when it has none, who is signed in and a sign-out button.
+ * Every event of the screens bubbles out of it.
+ *
+ * @slot - The signed-in content, shown only while signed in (when there is none: `<cognito-session>`).
+ *
+ * @event cognito-signed-in - A sign-in completed in one of its screens. `detail: { user, reason }`.
+ * @event cognito-auth-change - The auth status changed because of it. `detail: { status, user }`.
+ * @event cognito-error - An action failed. `detail: { name, message, action }`.
+ *
+ * @csspart screen - The box around the current screen (its elements have their own parts).
+ *
+ * @cssproperty --cognito-max-width - Maximum width of the screens (default 24rem).
+ */
+@customElement('cognito-authenticator')
+export class CognitoAuthenticator extends CognitoElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .announce {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `;
+
+  /** The screen shown first: `sign-in` (default), `sign-up` or `forgot-password`. */
+  @property({ attribute: 'initial-screen' }) initialScreen: AuthenticatorScreen = 'sign-in';
+
+  /** No "Create an account" link (a pool where only administrators create users). */
+  @property({ attribute: 'hide-sign-up', type: Boolean }) hideSignUp = false;
+
+  /** The pool's password policy, for the checklists: see `<cognito-sign-up>`. */
+  @property({ attribute: 'min-length', type: Number }) minLength = 8;
+  @property() require = 'lowercase uppercase numbers symbols';
+
+  /** More attributes the pool requires at sign-up: see `<cognito-sign-up>`. */
+  @property() fields = '';
+
+  /** Seconds before "Send a new code" can be used again. */
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
+
+  @state() private screen: AuthenticatorScreen | undefined;
+  /** What to announce after a switch (the new screen's name). */
+  @state() private announcement = '';
+
+  /** The light-DOM container of the screens (slotted, so its forms stay visible to password managers). */
+  readonly #container = Object.assign(document.createElement('div'), { slot: 'screen' });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#container.setAttribute('part', 'screen');
+    if (this.#container.parentNode !== this) this.append(this.#container);
+    this.addEventListener('click', this.#onClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('click', this.#onClick);
+  }
+
+  get #current(): AuthenticatorScreen {
+    if (this.screen) return this.screen;
+    const wanted = SCREENS.includes(this.initialScreen) ? this.initialScreen : fallBack(this, 'initial-screen', this.initialScreen, SCREENS.join(', '), 'sign-in' as const);
+    return wanted === 'sign-up' && this.hideSignUp ? 'sign-in' : wanted;
+  }
+
+  /** The screens' links switch screens here instead of following their href. */
+  readonly #onClick = (event: MouseEvent): void => {
+    const link = (event.target as Element | null)?.closest?.('a[part]');
+    if (!link || !this.#container.contains(link)) return;
+    const to = Object.entries(LINKS).find(([part]) => link.getAttribute('part')!.split(/\s+/).includes(part))?.[1];
+    if (!to) return;
+    event.preventDefault();
+    this.switchTo(to);
+  };
+
+  /** Shows `screen`, moves focus to its first field and announces it. */
+  switchTo(screen: AuthenticatorScreen): void {
+    this.screen = screen === 'sign-up' && this.hideSignUp ? 'sign-in' : screen;
+    this.announcement = this.t(TITLES[this.screen]);
+    void this.updateComplete.then(async () => {
+      const element = this.#container.firstElementChild as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+      await element?.updateComplete;
+      element?.querySelector<HTMLElement>('input:not([hidden])')?.focus();
+    });
+  }
+
+  override focusTargetFor(_status: AuthStatus): HTMLElement | null {
+    return null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Signed in: the next signed-out view starts at the first screen again, not where this journey ended.
+    if (this.auth.state.status === 'signedIn') this.screen = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    render(this.#renderScreen(), this.#container, { host: this });
+  }
+
+  #renderScreen(): TemplateResult | typeof nothing {
+    const { status } = this.auth.state;
+    if (status === 'loading' || status === 'signedIn') return nothing;
+    // A sign-in step (a new password) belongs to the sign-in screen, whichever screen led to the sign-in.
+    const screen = status === 'newPasswordRequired' ? 'sign-in' : this.#current;
+    const cooldown = String(this.resendCooldown);
+    switch (screen) {
+      case 'sign-up':
+        return html`<cognito-sign-up
+          sign-in-href="#sign-in"
+          min-length=${this.minLength}
+          require=${this.require}
+          fields=${this.fields}
+          resend-cooldown=${cooldown}
+        ></cognito-sign-up>`;
+      case 'forgot-password':
+        return html`<cognito-forgot-password
+          sign-in-href="#sign-in"
+          min-length=${this.minLength}
+          require=${this.require}
+          resend-cooldown=${cooldown}
+        ></cognito-forgot-password>`;
+      case 'sign-in':
+        return html`<cognito-login
+          forgot-password-href="#forgot-password"
+          sign-up-href=${this.hideSignUp ? '' : '#sign-up'}
+          resend-cooldown=${cooldown}
+        ></cognito-login>`;
+    }
+  }
+
+  /** Whether the page gave signed-in content (anything but the screens' container and blank text). */
+  #hasContent(): boolean {
+    return [...this.childNodes].some((node) => node !== this.#container && (node.nodeType === Node.ELEMENT_NODE || node.textContent!.trim() !== ''));
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { status } = this.auth.state;
+    const configMessage = this.configMessage();
+    if (configMessage) return html`<p role="alert">${configMessage}</p>`;
+    if (status === 'loading') return nothing;
+    // The page's signed-in content, or (none given) who is signed in and a sign-out button.
+    if (status === 'signedIn') return this.#hasContent() ? html`<slot></slot>` : html`<cognito-session lang=${langOf(this)}></cognito-session>`;
+    return html`<slot name="screen"></slot>
+      <p class="announce" role="status">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cognito-authenticator': CognitoAuthenticator;
+  }
+}
