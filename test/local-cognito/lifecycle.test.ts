@@ -407,7 +407,7 @@ describe('short code lifetimes (an embedder option)', () => {
       await client.send(new SignUpCommand({ ClientId: pool.hiding, Username: resetting, Password: PASSWORD }));
       await client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: resetting, ConfirmationCode: started.outbox.latestCode(resetting) }));
       await client.send(new ForgotPasswordCommand({ ClientId: pool.hiding, Username: resetting }));
-      await new Promise((r) => setTimeout(r, 600));
+      await new Promise((r) => setTimeout(r, 600)); // real time for the 500 ms codes to expire
 
       const confirm = (confirmationCode: string | undefined) => client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: late, ConfirmationCode: confirmationCode }));
       assert.deepEqual(await errorOf(confirm(started.outbox.latestCode(late, 'SignUp'))), expired);
