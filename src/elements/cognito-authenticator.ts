@@ -77,6 +77,9 @@ export class CognitoAuthenticator extends CognitoElement {
   /** More attributes the pool requires at sign-up: see `<cognito-sign-up>`. */
   @property() fields = '';
 
+  /** The sign-in screen offers "Remember me" (see `<cognito-login>`). */
+  @property({ attribute: 'remember-me', type: Boolean }) rememberMe = false;
+
   /** Seconds before "Send a new code" can be used again. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
@@ -167,6 +170,7 @@ export class CognitoAuthenticator extends CognitoElement {
         return html`<cognito-login
           forgot-password-href="#forgot-password"
           sign-up-href=${this.hideSignUp ? '' : '#sign-up'}
+          ?remember-me=${this.rememberMe}
           resend-cooldown=${cooldown}
         ></cognito-login>`;
     }

@@ -37,6 +37,8 @@ import './cognito-reset-password.js';
  * @csspart config-error - What is wrong with the configuration (only while something is).
  * @csspart submit-button - The sign-in button.
  * @csspart loading - "Checking your session…", while the stored session is read.
+ * @csspart remember - The "Remember me" label (with `remember-me`).
+ * @csspart remember-me - Its checkbox.
  * @csspart forgot-password-link - "Forgot your password?" (with `forgot-password-href`).
  * @csspart sign-up-link - "Create an account" (with `sign-up-href`).
  * @csspart link - Both links.
@@ -65,6 +67,12 @@ export class CognitoLogin extends CognitoFormElement {
 
   /** Where "Forgot your password?" leads (a page with `<cognito-forgot-password>`); no link without it. */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref = '';
+
+  /**
+   * Shows a "Remember me" checkbox: unchecked, this sign-in's tokens live in sessionStorage (gone when the tab
+   * closes: a shared computer); checked, in localStorage (kept, shared by tabs). Without it, `token-storage` decides.
+   */
+  @property({ attribute: 'remember-me', type: Boolean }) rememberMe = false;
 
   /** Where "Create an account" leads (a page with `<cognito-sign-up>`); no link without it. */
   @property({ attribute: 'sign-up-href' }) signUpHref = '';
@@ -126,7 +134,8 @@ export class CognitoLogin extends CognitoFormElement {
       // An unconfirmed account or a required reset continues inside this login.
       confirmSignUpHosts.preferWithin(this);
       resetPasswordHosts.preferWithin(this);
-      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.#authFlow });
+      const remember = this.rememberMe ? this.querySelector<HTMLInputElement>('[part~="remember-me"]')?.checked === true : undefined;
+      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.#authFlow, remember });
       // A step no element shows yet (MFA): named, so that the user is not left without an answer.
       if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     });
@@ -197,6 +206,9 @@ export class CognitoLogin extends CognitoFormElement {
             </button>`,
           },
         })}
+        ${this.rememberMe
+          ? html`<label part="remember"><input part="remember-me" type="checkbox" name="remember-me" />${this.t('login.rememberMe')}</label>`
+          : nothing}
         <div part="error" id=${ids.error} role="alert">${message}</div>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('login.busy') : this.t('login.submit')}</button>
         ${this.forgotPasswordHref ? html`<a part="forgot-password-link link" href=${this.forgotPasswordHref}>${this.t('login.forgotPassword')}</a>` : nothing}

@@ -3,7 +3,7 @@
  * ties it to the form's error (and checklist). Every form element builds its fields with this, so each screen
  * gets the same markup, parts and accessibility.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
@@ -20,7 +20,10 @@ export interface Field {
   readonly invalid: boolean;
   /** Ids of what describes the input: the error, the checklist. */
   readonly describedBy: string;
-  /** A value the element keeps (bound live); leave out for an input the element only reads. */
+  /**
+   * A value the element keeps (bound live); leave out for an input the element only reads (`nothing` then: never
+   * written, where `undefined` would write the text "undefined").
+   */
   readonly value?: string | undefined;
   readonly inputmode?: 'email' | 'numeric' | undefined;
   readonly minlength?: number | undefined;
@@ -44,7 +47,7 @@ export function renderField(f: Field): TemplateResult {
     spellcheck=${ifDefined(f.verbatim ? 'false' : undefined)}
     required
     minlength=${ifDefined(f.minlength)}
-    .value=${f.value === undefined ? undefined : live(f.value)}
+    .value=${f.value === undefined ? nothing : live(f.value)}
     aria-invalid=${f.invalid ? 'true' : 'false'}
     aria-describedby=${f.describedBy}
     @input=${f.onInput}

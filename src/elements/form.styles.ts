@@ -37,6 +37,11 @@ export const formStyles = css`
       margin: 0;
       color: var(--_muted);
     }
+    ${FORMS} [part~='remember'] {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+    }
     ${FORMS} [part~='field'] {
       display: grid;
       gap: 0.25rem;

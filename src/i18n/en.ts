@@ -7,6 +7,7 @@ export const en = {
   'login.showPassword': 'Show password',
   'login.hidePassword': 'Hide password',
   'login.loading': 'Checking your session…',
+  'login.rememberMe': 'Remember me on this device',
   'login.forgotPassword': 'Forgot your password?',
   'login.signUp': 'Create an account',
   'authenticator.signIn': 'Sign in',

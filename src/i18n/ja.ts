@@ -9,6 +9,7 @@ export const ja: Messages = {
   'login.showPassword': 'パスワードを表示',
   'login.hidePassword': 'パスワードを隠す',
   'login.loading': 'ログイン状態を確認しています…',
+  'login.rememberMe': 'このデバイスでログイン状態を保持する',
   'login.forgotPassword': 'パスワードをお忘れですか？',
   'login.signUp': 'アカウントを作成',
   'authenticator.signIn': 'ログイン',

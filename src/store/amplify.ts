@@ -39,7 +39,17 @@ export function configure(config: CognitoConfig): void {
   };
   cognitoUserPoolsTokenProvider.setAuthConfig(auth!);
   Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } });
-  useStorage(config.storage ?? 'local');
+  // A sign-in this tab kept in sessionStorage ("remember me" off) is still this tab's after a reload.
+  useStorage(config.storage ?? (hasTabSession(config.userPoolClientId) ? 'session' : 'local'));
+}
+
+/** Whether this tab's sessionStorage holds a sign-in of the client (Amplify's LastAuthUser key). */
+function hasTabSession(clientId: string): boolean {
+  try {
+    return globalThis.sessionStorage?.getItem(`CognitoIdentityServiceProvider.${clientId}.LastAuthUser`) != null;
+  } catch {
+    return false; // storage blocked (privacy settings): nothing kept there either
+  }
 }
 
 /** Where Amplify keeps tokens. Must follow every `Amplify.configure`, which resets it to localStorage. */

@@ -11,7 +11,7 @@ import { CognitoAuthError, toAuthError, withDeadline } from './errors.js';
 import { challenged, eventsOf, initialState, signedIn, signedOut, userFromClaims, type Cause } from './machine.js';
 import { whenPageScriptsHaveRun } from './page.js';
 import { SessionFollower } from './session-follower.js';
-import type { AuthState, JourneyStep, PendingStep, StoreNotice } from './types.js';
+import type { AuthState, JourneyStep, PendingStep, StoreNotice, TokenStorage } from './types.js';
 
 type Listener = (state: AuthState) => void;
 
@@ -35,6 +35,7 @@ export class StoreCore {
   /** > 0 while an action drives Amplify: Hub's same-tab echo of it is then ignored. */
   #acting = 0;
   #disposed = false;
+  #storageChosen = false;
   /**
    * The password typed for a sign-up (or a sign-in of an unconfirmed account), kept in memory only while its
    * confirmation step waits, so that the confirmed account signs in without a second entry. Never in the state.
@@ -93,6 +94,15 @@ export class StoreCore {
     this.transition(challenged(this.#current, pending), {}, origin);
     if (hold) this.#held = hold;
     return pending.step;
+  }
+
+  /**
+   * A sign-in that chose its own token storage ("remember me"): set before it, and back to the configured
+   * storage once signed out, so that the next sign-in starts from the page's choice again.
+   */
+  useStorageForNextSignIn(storage: TokenStorage): void {
+    amplify.useStorage(storage);
+    this.#storageChosen = true;
   }
 
   /** The password held for the confirmation step that waits now, and the reason its sign-in will have. */
@@ -163,6 +173,8 @@ export class StoreCore {
 
   enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
     this.follower.stop();
+    if (this.#storageChosen) amplify.useStorage(this.configuration.inUse?.storage ?? 'local');
+    this.#storageChosen = false;
     if (this.#current.status !== 'signedOut') this.transition(signedOut(this.#current), { signedOut: reason }, origin);
   }
 

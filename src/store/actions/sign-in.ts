@@ -18,6 +18,11 @@ export interface ActionOptions {
 export interface SignInOptions extends ActionOptions {
   /** Overrides the configured flow for this sign-in. */
   readonly authFlow?: AuthFlow | undefined;
+  /**
+   * Where this sign-in's tokens live: `true` in localStorage (kept after the browser closes, shared by tabs),
+   * `false` in sessionStorage (gone with the tab: a shared computer). Default: the configured storage.
+   */
+  readonly remember?: boolean | undefined;
 }
 
 /** Signs in with email and password (SRP unless the flow is `password`). Rejects with a CognitoAuthError. */
@@ -26,6 +31,7 @@ export async function signIn(core: StoreCore, email: string, password: string, o
   const problem = core.configError();
   if (problem) throw core.fail(problem, 'signIn', origin);
   if (core.state.notice) core.set(signedOut(core.state));
+  if (options.remember !== undefined) core.useStorageForNextSignIn(options.remember ? 'local' : 'session');
   return core.act('signIn', origin, () => signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }));
 }
 

@@ -16,7 +16,7 @@ async function clickLink(auth: CognitoAuthenticator, part: string, expected: str
 
 /** Fills the code step of `root` with the newest code for `email`, submits it and waits for the sign-in. */
 async function enterCode(root: Element, email: string): Promise<CognitoSignedInEvent> {
-  await waitUntil(() => root.querySelector('input[autocomplete="one-time-code"]'), 'no code step');
+  await waitUntil(() => root.querySelector('input[autocomplete="one-time-code"]'), 'no code step', { timeout: 10_000 });
   typeInto(input(root, 'input[autocomplete="one-time-code"]'), await latestCode(email));
   const signedIn = oneEvent(root, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
   input(root, 'input[autocomplete="one-time-code"]').form!.requestSubmit();
@@ -80,16 +80,16 @@ describe('<cognito-authenticator>', () => {
     setNewPassword(auth, 'Passw0rd!');
     auth.querySelector<HTMLButtonElement>('cognito-sign-up button[type="submit"]')!.click();
     expect((await enterCode(auth, email)).detail.reason).to.equal('sign-up');
-    await waitUntil(() => secret.checkVisibility(), 'signed-in content not shown');
+    await waitUntil(() => secret.checkVisibility(), 'signed-in content not shown', { timeout: 10_000 });
 
     const signedOut = oneEvent(document, 'cognito-signed-out');
     await getAuthStore().signOut();
     await signedOut;
-    await waitUntil(() => auth.querySelector('cognito-login form'), 'not back at sign-in');
+    await waitUntil(() => auth.querySelector('cognito-login form'), 'not back at sign-in', { timeout: 10_000 });
     await clickLink(auth, 'forgot-password-link', 'cognito-forgot-password');
     typeInto(input(auth, 'input[autocomplete="username"]'), email);
     auth.querySelector<HTMLButtonElement>('cognito-forgot-password button[type="submit"]')!.click();
-    await waitUntil(() => auth.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step');
+    await waitUntil(() => auth.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
     setNewPassword(auth, 'N3w-Passw0rd!');
     expect((await enterCode(auth, email)).detail.reason).to.equal('password-reset');
   });
@@ -103,7 +103,7 @@ describe('<cognito-authenticator>', () => {
     setNewPassword(auth, 'Passw0rd!');
     auth.querySelector<HTMLButtonElement>('cognito-sign-up button[type="submit"]')!.click();
     await enterCode(auth, email);
-    await waitUntil(() => auth.shadowRoot!.querySelector('cognito-session')?.shadowRoot?.querySelector('[part~="sign-out-button"]'), 'no sign-out button');
+    await waitUntil(() => auth.shadowRoot!.querySelector('cognito-session')?.shadowRoot?.querySelector('[part~="sign-out-button"]'), 'no sign-out button', { timeout: 10_000 });
     const session = auth.shadowRoot!.querySelector('cognito-session')!;
     expect(session.shadowRoot!.querySelector('[part~="user"]')!.textContent).to.contain(email);
   });

@@ -10,7 +10,7 @@ const input = (root: Element, selector: string) => root.querySelector<HTMLInputE
 async function requestCode(forgot: Element, email: string): Promise<Element> {
   typeInto(input(forgot, 'input[autocomplete="username"]'), email);
   forgot.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  await waitUntil(() => forgot.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step');
+  await waitUntil(() => forgot.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
   return forgot.querySelector('cognito-reset-password')!;
 }
 
@@ -58,7 +58,7 @@ describe('<cognito-forgot-password>', () => {
     typeInto(password!, 'N3w-Passw0rd!');
     typeInto(confirm!, 'N3w-Passw0rd!');
     step.querySelector('form')!.requestSubmit();
-    await waitUntil(() => alertText(step) !== '', 'no error shown');
+    await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
     expect(alertText(step)).to.equal('コードが正しくありません。確認して再度入力してください。');
     expect(input(step, 'input[autocomplete="one-time-code"]').getAttribute('aria-invalid')).to.equal('true');
     expect(password!.value).to.equal('N3w-Passw0rd!');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { en, getAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
+import { en, getAuthStore, resetAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
 import { alertText, captureConsole, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
 import { createConfirmedUser, createTemporaryUser, createUnconfirmedUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
@@ -15,7 +15,7 @@ async function failWith(login: HTMLElement, email: string, password: string): Pr
   const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
   await submitLogin(login, email, password);
   const event = await failed;
-  await waitUntil(() => !submitButton(login).disabled && alertText(login) !== '', 'no error shown');
+  await waitUntil(() => !submitButton(login).disabled && alertText(login) !== '', 'no error shown', { timeout: 10_000 });
   return event;
 }
 
@@ -249,7 +249,7 @@ describe('<cognito-login>', () => {
       const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
       await submitLogin(login, email, 'Passw0rd!');
       expect((await next).detail.step).to.equal('CONFIRM_SIGN_UP');
-      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field');
+      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field', { timeout: 10_000 });
       const step = login.querySelector('cognito-confirm-sign-up')!;
       const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
       expect(code.inputMode).to.equal('numeric');
@@ -270,12 +270,12 @@ describe('<cognito-login>', () => {
       const email = await createUnconfirmedUser();
       const login = await loginFixture();
       await submitLogin(login, email, 'Passw0rd!');
-      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field');
+      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field', { timeout: 10_000 });
       const step = login.querySelector('cognito-confirm-sign-up')!;
       const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
       code.value = (await latestCode(email)) === '000000' ? '111111' : '000000';
       step.querySelector('form')!.requestSubmit();
-      await waitUntil(() => alertText(step) !== '', 'no error shown');
+      await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
       expect(alertText(step)).to.equal('That code is not right. Check it and try again.');
       expect(code.getAttribute('aria-invalid')).to.equal('true');
       step.querySelector<HTMLButtonElement>('[part~="back"]')!.click();
@@ -290,7 +290,7 @@ describe('<cognito-login>', () => {
       const steps: string[] = [];
       login.addEventListener('cognito-next-step', (event) => steps.push(event.detail.step));
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
-      await waitUntil(() => login.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step');
+      await waitUntil(() => login.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
       expect(steps).to.deep.equal(['RESET_PASSWORD', 'CONFIRM_RESET_PASSWORD_WITH_CODE']);
       const step = login.querySelector('cognito-reset-password')!;
       expect(step.querySelector('[part~="intro"]')!.textContent).to.contain('demo@example.com');
@@ -488,6 +488,48 @@ describe('<cognito-login>', () => {
       expect(login.querySelector('cognito-new-password')).to.equal(null);
       expect(login.querySelector('form')).to.equal(null);
       expect(document.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(2);
+    });
+  });
+
+  describe('remember me', () => {
+    const tokenKeys = (storage: Storage) => Object.keys(storage).filter((key) => /\.(idToken|accessToken|refreshToken)$/.test(key));
+
+    it('unchecked: this sign-in lives in sessionStorage only, survives a reload of the tab, and a sign-out clears it', async () => {
+      const email = await createConfirmedUser();
+      const a = await poolAttributes();
+      const markup = html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`;
+      const login = await fixture<HTMLElement>(markup);
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const box = login.querySelector<HTMLInputElement>('input[type="checkbox"][part~="remember-me"]')!;
+      expect(box.checked).to.equal(false);
+      expect(box.labels?.[0]?.textContent).to.equal('Remember me on this device');
+      await expect(login).to.be.accessible();
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, email, 'Passw0rd!');
+      await signedIn;
+      expect(tokenKeys(sessionStorage)).to.have.length(3);
+      expect(tokenKeys(localStorage)).to.have.length(0);
+
+      // A reload of the tab: a fresh store, the same sessionStorage.
+      resetAuthStore();
+      const again = await fixture<HTMLElement>(markup);
+      await waitUntil(() => again.getAttribute('state') === 'signedIn', 'the tab forgot its sign-in');
+      expect(getAuthStore().state.user?.email).to.equal(email);
+      await getAuthStore().signOut();
+      expect(tokenKeys(sessionStorage)).to.have.length(0);
+    });
+
+    it('checked: the sign-in lives in localStorage', async () => {
+      const email = await createConfirmedUser();
+      const a = await poolAttributes();
+      const login = await fixture<HTMLElement>(html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`);
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      login.querySelector<HTMLInputElement>('[part~="remember-me"]')!.checked = true;
+      const signedIn = oneEvent(login, 'cognito-signed-in');
+      await submitLogin(login, email, 'Passw0rd!');
+      await signedIn;
+      expect(tokenKeys(localStorage)).to.have.length(3);
+      expect(tokenKeys(sessionStorage)).to.have.length(0);
     });
   });
 });

@@ -18,7 +18,7 @@ function fillAndSubmit(signUp: Element, email: string, password = PASSWORD, conf
 }
 
 async function codeStep(signUp: Element): Promise<Element> {
-  await waitUntil(() => signUp.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code step');
+  await waitUntil(() => signUp.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code step', { timeout: 10_000 });
   return signUp.querySelector('cognito-confirm-sign-up')!;
 }
 
@@ -65,7 +65,7 @@ describe('<cognito-sign-up>', () => {
     const signUp = await elementFixture<CognitoSignUp>('cognito-sign-up');
     const email = await createConfirmedUser();
     fillAndSubmit(signUp, email);
-    await waitUntil(() => alertText(signUp) !== '', 'no error shown');
+    await waitUntil(() => alertText(signUp) !== '', 'no error shown', { timeout: 10_000 });
     expect(alertText(signUp)).to.equal('An account with this email already exists. Sign in, or reset your password.');
     expect(input(signUp, 'input[autocomplete="username"]').value).to.equal(email);
     expect(input(signUp, 'input[autocomplete="username"]').getAttribute('aria-invalid')).to.equal('true');
@@ -93,7 +93,7 @@ describe('<cognito-sign-up>', () => {
     await setFaults([{ target: 'ConfirmSignUp', kind: 'network' }]);
     typeInto(input(step, 'input[autocomplete="one-time-code"]'), code);
     step.querySelector('form')!.requestSubmit();
-    await waitUntil(() => alertText(step) !== '', 'no error shown');
+    await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
     expect(alertText(step)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
     expect(input(step, 'input[autocomplete="one-time-code"]').value).to.equal(code);
     await setFaults([]);
@@ -114,7 +114,7 @@ describe('<cognito-sign-up>', () => {
     // The cooldown is real time: one second, as set above.
     await waitUntil(() => !resend.disabled, 'resend never enabled', { timeout: 3000 });
     resend.click();
-    await waitUntil(() => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'), 'no notice');
+    await waitUntil(() => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'), 'no notice', { timeout: 10_000 });
     const second = await latestCode(email);
     expect(second).not.to.equal(first);
     typeInto(input(step, 'input[autocomplete="one-time-code"]'), second);
