@@ -24,7 +24,7 @@ export abstract class CognitoFormElement extends CognitoElement {
   @state() protected notice: Message | null = null;
 
   /** Seconds before "Send a new code" can be used again (after a code was sent). */
-  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = RESEND_COOLDOWN_S;
+  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30; // RESEND_COOLDOWN_S, written out for the manifest
 
   protected readonly cooldown = new Cooldown(this);
 

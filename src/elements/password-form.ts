@@ -30,7 +30,7 @@ export abstract class CognitoPasswordForm extends CognitoFormElement {
   @state() protected attributeValues: Readonly<Record<string, string>> = {};
 
   /** The pool's minimum password length, 6–99 (Cognito's default: 8). Anything else: 8, with a console warning. */
-  @property({ attribute: 'min-length', type: Number }) minLength = DEFAULT_MIN_LENGTH;
+  @property({ attribute: 'min-length', type: Number }) minLength = 8; // DEFAULT_MIN_LENGTH, written out for the manifest
 
   /**
    * The pool's character rules, space-separated: any of `lowercase uppercase numbers symbols` (default: all).
