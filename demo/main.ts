@@ -1,9 +1,11 @@
 /**
  * The main demo: the seed article's page, rebuilt with the elements. Configured from JavaScript with the pool of
- * `npm start` (or .env.local); everything else is markup in index.html.
+ * `npm start` (or .env.local); everything else is markup in index.html, except the local inbox, which is added
+ * only against the local service.
  */
-import { authFetch, CognitoAuthError, configure } from '../src/index.js';
+import { authFetch, CognitoAuthError, configure, getAuthStore } from '../src/index.js';
 import { currentLang, onLangChange, startLangSwitch, type Lang } from './shared/lang.js';
+import { showLocalInbox } from './shared/inbox.js';
 
 const env = import.meta.env;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -13,7 +15,13 @@ if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
   configure({ userPoolId: env.VITE_COGNITO_USER_POOL_ID, userPoolClientId: env.VITE_COGNITO_CLIENT_ID, userPoolEndpoint: env.VITE_COGNITO_ENDPOINT || undefined });
 }
 // Without a pool the elements say what is missing; nothing else to do here.
-$<HTMLElement>('#demo-users').hidden = env.VITE_COGNITO_LOCAL !== 'true';
+
+// The local service's demo users and inbox; never with a real pool (its codes go out by email).
+const inbox = showLocalInbox($('main'), $('main > section:nth-of-type(2)'));
+const demoUsers = $<HTMLElement>('#demo-users');
+const showDemoUsers = () => (demoUsers.hidden = !inbox || getAuthStore().state.status === 'signedIn');
+showDemoUsers();
+getAuthStore().subscribe(showDemoUsers);
 
 // ------------------------------------------------------------------------------------------------ page strings
 const STRINGS = {
@@ -23,7 +31,9 @@ const STRINGS = {
     demoUsers: 'Demo users of the local user pool:',
     userDemo: 'confirmed',
     userNew: 'first sign-in: choose a new password',
-    userUnconfirmed: 'not confirmed',
+    userUnconfirmed: 'not confirmed: signing in asks for the code in the local inbox',
+    userReset: 'password reset required: signing in asks for the code in the local inbox and a new password',
+    demoCreate: 'Or create an account with any email address: its code appears in the local inbox.',
     apiHeading: 'Call a protected API',
     apiIntro: "authFetch() sends the ID token as Authorization: Bearer. The API verifies it (signature, issuer, audience, expiry) against the pool's JWKS.",
     apiButton: 'GET /api/hello',
@@ -47,7 +57,9 @@ const STRINGS = {
     demoUsers: 'ローカルユーザープールのデモユーザー:',
     userDemo: '確認済み',
     userNew: '初回ログイン: 新しいパスワードを設定',
-    userUnconfirmed: '未確認',
+    userUnconfirmed: '未確認: ログインするとローカル受信箱のコードを求められます',
+    userReset: 'パスワードの再設定が必要: ログインするとローカル受信箱のコードと新しいパスワードを求められます',
+    demoCreate: '任意のメールアドレスでアカウントを作成することもできます。コードはローカル受信箱に届きます。',
     apiHeading: '保護された API を呼び出す',
     apiIntro: 'authFetch() は ID トークンを Authorization: Bearer で送ります。API はユーザープールの JWKS で署名・発行者・対象・有効期限を検証します。',
     apiButton: 'GET /api/hello',
@@ -102,7 +114,15 @@ startLangSwitch();
 
 // ----------------------------------------------------------------------------------------------- the event log
 const log = $<HTMLOListElement>('#event-log');
-for (const type of ['cognito-auth-change', 'cognito-signed-in', 'cognito-signed-out', 'cognito-next-step', 'cognito-error'] as const) {
+for (const type of [
+  'cognito-auth-change',
+  'cognito-signed-in',
+  'cognito-signed-out',
+  'cognito-next-step',
+  'cognito-account-created',
+  'cognito-password-reset',
+  'cognito-error',
+] as const) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const name = document.createElement('strong');

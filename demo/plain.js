@@ -1,4 +1,6 @@
 // The page's own script: plain JavaScript, no build step. It only listens: the elements do the rest.
+import { isLocalEndpoint, mountLocalInbox } from './shared/local-inbox.js';
+
 const greeting = document.querySelector('#greeting');
 const events = document.querySelector('#events');
 
@@ -24,4 +26,11 @@ document.addEventListener('cognito-auth-change', (event) => {
   log(event);
 });
 document.addEventListener('cognito-next-step', log);
+document.addEventListener('cognito-account-created', log);
+document.addEventListener('cognito-password-reset', log);
 document.addEventListener('cognito-error', log);
+
+// Against the local service (an endpoint on this machine) the codes it "sends" are listed on the page; a real
+// pool (no endpoint attribute) sends them by email, and the inbox is not shown.
+const endpoint = document.querySelector('cognito-authenticator')?.getAttribute('endpoint') ?? '';
+if (isLocalEndpoint(endpoint)) mountLocalInbox({ endpoint, parent: document.body, before: events.previousElementSibling });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { getAuthStore } from '../../src/index.js';
 // The JSX typings the package ships as `cognito-elements/react` (one line in an app).
 import '../../src/react.js';
+import { showLocalInbox } from '../shared/inbox.js';
 import { currentLang, frameworkStrings, onLangChange, startLangSwitch } from '../shared/lang.js';
 import { pool } from '../shared/pool.js';
 
@@ -20,26 +21,18 @@ function App() {
   return (
     <>
       <h1>React 19</h1>
-      {state.status === 'loading' ? (
-        <p>…</p>
-      ) : state.status === 'signedIn' ? (
+      {/* Signed out, the authenticator shows sign-in, account creation and password reset; signed in, its children. */}
+      <cognito-authenticator
+        userPoolId={pool.userPoolId}
+        clientId={pool.clientId}
+        endpoint={pool.endpoint}
+        oncognito-signed-in={(event) => add(t.signedIn(event.detail.user.email ?? '', event.detail.reason))}
+      >
         <section>
-          <p className="greeting">{t.hello(state.user?.email ?? '')}</p>
-          <cognito-session
-            userPoolId={pool.userPoolId}
-            clientId={pool.clientId}
-            endpoint={pool.endpoint}
-            oncognito-signed-out={(event) => add(t.signedOut(event.detail.reason))}
-          />
+          <p className="greeting">{state.status === 'signedIn' ? t.hello(state.user?.email ?? '') : ''}</p>
+          <cognito-session oncognito-signed-out={(event) => add(t.signedOut(event.detail.reason))} />
         </section>
-      ) : (
-        <cognito-login
-          userPoolId={pool.userPoolId}
-          clientId={pool.clientId}
-          endpoint={pool.endpoint}
-          oncognito-signed-in={(event) => add(t.signedIn(event.detail.user.email ?? '', event.detail.reason))}
-        />
-      )}
+      </cognito-authenticator>
       <ol className="log">
         {log.map((line, i) => (
           <li key={i}>{line}</li>
@@ -54,3 +47,5 @@ createRoot(document.querySelector('#root')!).render(
     <App />
   </StrictMode>,
 );
+// A development aid outside the app: the codes of the local service (never with a real pool).
+showLocalInbox(document.body);

@@ -1,7 +1,10 @@
 import { mount } from 'svelte';
+import { showLocalInbox } from '../shared/inbox.js';
 import { startLangSwitch } from '../shared/lang.js';
 import App from './App.svelte';
 
 startLangSwitch();
 
 mount(App, { target: document.querySelector('#app')! });
+// A development aid outside the app: the codes of the local service (never with a real pool).
+showLocalInbox(document.body);
