@@ -11,13 +11,16 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startLocalCognito } from '../../local-cognito/src/index.js';
 import { cognitoCall as api } from '../support/cognito-api.js';
+import { runningClis, startCli } from '../support/node/local-cognito.js';
 
 const root = mkdtempSync(join(tmpdir(), 'local-cognito-durability-'));
-const children = new Set<ChildProcessWithoutNullStreams>();
 after(() => {
-  for (const child of children) child.kill('SIGKILL');
+  for (const child of [...runningClis, ...children]) child.kill('SIGKILL');
   rmSync(root, { recursive: true, force: true });
 });
+
+/** Processes started here without startCli (one that must fail to start). */
+const children = new Set<ChildProcessWithoutNullStreams>();
 
 let dirs = 0;
 const freshDir = () => join(root, `data-${dirs++}`);
@@ -60,30 +63,6 @@ async function usersOf(url: string, poolId: string): Promise<Set<string>> {
     token = page.body['PaginationToken'] as string | undefined;
   } while (token);
   return listed;
-}
-
-/** `npm run local-cognito` as a real child process (so that it can be killed like one). */
-function startCli(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', '0', '--data', dataDir, '--quiet']);
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 20 s:\n${output}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Local Cognito ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1]!, output: () => output });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`exited (${signal ?? code}) before ready:\n${output}`));
-    });
-  });
 }
 
 const exitOf = (child: ChildProcessWithoutNullStreams, ms: number) =>

@@ -11,23 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startLocalCognito } from '../../local-cognito/src/index.js';
+import { startCli } from '../support/node/local-cognito.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'local-cognito-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function startCli(...args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', '0', '--data', dataDir, ...args]);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Local Cognito ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (ready) resolve({ child, output: () => output, url: ready[1]! });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
-  });
-}
 
 /** Ctrl-C: the exit code, once the process has ended and all its output has been read. */
 function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -51,7 +38,7 @@ describe('npm run local-cognito', () => {
   let firstPool = '';
 
   test('prints the demo users and writes the pool config; Ctrl-C exits 0 and frees the port', async () => {
-    const { child, output, url } = await startCli('--quiet');
+    const { child, output, url } = await startCli(dataDir, '--quiet');
     const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
     assert.match(config['userPoolId'] ?? '', /^local_[0-9A-Za-z]+$/);
     assert.match(config['userPoolClientId'] ?? '', /^[0-9a-z]+$/);
@@ -83,7 +70,7 @@ describe('npm run local-cognito', () => {
   });
 
   test('--reset starts from nothing (the demo pool keeps its fixed ids)', async () => {
-    const { child, url } = await startCli('--reset', '--quiet');
+    const { child, url } = await startCli(dataDir, '--reset', '--quiet');
     const config = JSON.parse(readFileSync(join(dataDir, 'demo-pool.json'), 'utf8')) as Record<string, string>;
     assert.equal(config['userPoolId'], 'local_CognitoElementsDemo');
     assert.equal(config['userPoolClientId'], 'cognitoelementsdemo0client');
