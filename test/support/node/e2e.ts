@@ -23,6 +23,11 @@ export interface E2E {
   readonly staticUrl: string;
   /** A user with a temporary password (FORCE_CHANGE_PASSWORD) in the demo pool. */
   temporaryUser(): Promise<string>;
+  /**
+   * Another Vite dev server of the demo, set up as `npm start` is with .env.local naming a real user pool (these
+   * VITE_COGNITO_* settings): no local service in its configuration. Stopped by `close()`, or with the rest.
+   */
+  viteWithRealPool(env: Record<string, string>): Promise<{ readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ export async function startE2E(): Promise<E2E> {
   const files = await staticServer(process.cwd(), service.url);
   const staticUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const others = new Set<ViteDevServer>();
 
   return {
     service,
@@ -75,7 +81,32 @@ export async function startE2E(): Promise<E2E> {
       await service.call('AdminCreateUser', { UserPoolId: service.demo!.userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
       return email;
     },
+    async viteWithRealPool(env) {
+      // Vite reads VITE_* from the environment when the server is created (as from .env.local), so they are set
+      // only for that moment; its own cache folder keeps its dependency optimizer off the first server's.
+      const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+      Object.assign(process.env, env);
+      let server: ViteDevServer;
+      try {
+        server = await createVite({ configFile: 'vite.config.ts', cacheDir: join(dataDir, 'vite-real-pool'), server: { port: 0, strictPort: false }, logLevel: 'error' });
+      } finally {
+        for (const [key, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+      await server.listen();
+      others.add(server);
+      return {
+        url: server.resolvedUrls!.local[0]!.replace(/\/$/, ''),
+        async close() {
+          others.delete(server);
+          await server.close();
+        },
+      };
+    },
     async stop() {
+      for (const server of others) await server.close();
       await browser.close();
       await new Promise((resolve) => files.close(resolve));
       files.closeAllConnections();
@@ -118,4 +149,20 @@ export async function withScreenshotOnFailure(name: string, pages: () => Page[],
     }
     throw error;
   }
+}
+
+/** An email address no other test uses. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
+
+/** The local inbox panel of a demo page. */
+export const localInbox = (page: Page) => page.locator('section.local-inbox');
+
+/**
+ * The newest code the page's local inbox shows for `email` and this kind ("Confirm sign-up", "Reset password"),
+ * read as a user reads it: the first (newest) row with that address and kind, then its code. Waits for the row.
+ */
+export async function codeFromInbox(page: Page, email: string, kind: string): Promise<string> {
+  const code = localInbox(page).locator('tbody tr').filter({ hasText: email }).filter({ hasText: kind }).first().locator('.local-inbox-code');
+  await code.waitFor();
+  return ((await code.textContent()) ?? '').trim();
 }
