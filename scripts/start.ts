@@ -70,6 +70,12 @@ if (realPool) {
     banner = [`Local Cognito: using the service already running at ${pool.userPoolEndpoint}`];
   }
   banner.push('Demo users:', ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(14)} ${u.note}`));
+  const endpoint = service?.url ?? readPoolConfig(DATA_DIR)?.userPoolEndpoint ?? '';
+  banner.push(
+    'Local inbox: the local service sends no email. The codes it would send (sign-up, password reset) are listed on the',
+    `  demo page, in its "Local inbox — development only" panel, and at ${endpoint}/_local/messages.`,
+    '  Create an account with any email address, or use "Forgot your password?", and copy the code from there.',
+  );
 }
 
 const vite = await createServer({ configFile: 'vite.config.ts' });
