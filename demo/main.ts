@@ -19,7 +19,8 @@ if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
 // The local service's demo users and inbox; never with a real pool (its codes go out by email).
 const inbox = showLocalInbox($('main'), $('main > section:nth-of-type(2)'));
 const demoUsers = $<HTMLElement>('#demo-users');
-const showDemoUsers = () => (demoUsers.hidden = !inbox || getAuthStore().state.status === 'signedIn');
+// A hint for the sign-in screen: not once signed in, nor during a step (a code, a new password), where it is noise.
+const showDemoUsers = () => (demoUsers.hidden = !inbox || !['loading', 'signedOut'].includes(getAuthStore().state.status));
 showDemoUsers();
 getAuthStore().subscribe(showDemoUsers);
 

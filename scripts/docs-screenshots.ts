@@ -1,7 +1,8 @@
-// Why a script: no tool takes the README's screenshots (main demo, en/ja, signed out/in) into docs/screenshots/: `npm run docs:screenshots`.
+// Why a script: no tool takes the README's screenshots (main demo, en/ja: signed out/in, and the authenticator's sign-up,
+// code and forgot-password screens) into docs/screenshots/: `npm run docs:screenshots`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { signedInAs, signIn, startE2E, waitForState } from '../test/support/node/e2e.js';
+import { localInbox, signedInAs, signIn, startE2E, waitForState } from '../test/support/node/e2e.js';
 
 const OUT = 'docs/screenshots';
 
@@ -30,6 +31,30 @@ try {
     await page.locator('cognito-session [part~="sign-out-button"]').first().click();
     await waitForState(page, 'signedOut');
     process.stdout.write(`${OUT}/login-${lang}.png, ${OUT}/signed-in-${lang}.png\n`);
+
+    // The authenticator's other screens: the account card alone; the code step with the local inbox beside it.
+    const card = page.locator('main > section.card').first();
+    const email = lang === 'ja' ? 'hana@example.com' : 'alex@example.com';
+    await page.locator('cognito-login a[part~="sign-up-link"]').click();
+    const signUp = page.locator('cognito-sign-up');
+    await signUp.locator('input[autocomplete="username"]').fill(email);
+    await signUp.locator('input[name="new-password"]').fill('Acc0unt-Passw0rd!');
+    await signUp.locator('input[name="confirm-password"]').fill('Acc0unt-Passw0rd!');
+    await signUp.locator('[part~="rule"]:not([data-met])').waitFor({ state: 'detached' });
+    await card.screenshot({ path: `${OUT}/authenticator-sign-up-${lang}.png` });
+    await signUp.locator('button[type="submit"]').click();
+    await page.locator('cognito-confirm-sign-up input[autocomplete="one-time-code"]').waitFor();
+    await localInbox(page).locator('tbody tr').filter({ hasText: email }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const [top, bottom] = [(await card.boundingBox())!, (await localInbox(page).boundingBox())!];
+    await page.screenshot({ path: `${OUT}/authenticator-code-${lang}.png`, fullPage: true, clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height - top.y } });
+    await page.locator('cognito-confirm-sign-up [part~="back"]').click();
+    await page.locator('cognito-sign-up a[part~="sign-in-link"]').click();
+    await page.locator('cognito-login a[part~="forgot-password-link"]').click();
+    await page.locator('cognito-forgot-password input[autocomplete="username"]').fill(email);
+    await card.screenshot({ path: `${OUT}/authenticator-forgot-password-${lang}.png` });
+    process.stdout.write(['sign-up', 'code', 'forgot-password'].map((screen) => `${OUT}/authenticator-${screen}-${lang}.png`).join(', ') + '\n');
   }
   await context.close();
 } finally {
