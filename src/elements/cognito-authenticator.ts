@@ -84,21 +84,37 @@ export class CognitoAuthenticator extends CognitoElement {
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
   @state() private screen: AuthenticatorScreen | undefined;
+  /** Whether the page gave signed-in content (from the default slot's nodes). */
+  @state() private hasContent = false;
   /** What to announce after a switch (the new screen's name). */
   @state() private announcement = '';
 
   /** The light-DOM container of the screens (slotted, so its forms stay visible to password managers). */
   readonly #container = Object.assign(document.createElement('div'), { slot: 'screen' });
+  /** A page (or a framework) that empties the element must not leave a blank sign-in. */
+  readonly #children = new MutationObserver(() => this.#keepContainer());
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#container.setAttribute('part', 'screen');
-    if (this.#container.parentNode !== this) this.append(this.#container);
+    this.#keepContainer();
+    this.#children.observe(this, { childList: true });
+    // A first guess before the slot reports (no flash of the default view over the page's content).
+    this.hasContent = [...this.childNodes].some((node) => node !== this.#container && isContent(node));
     this.addEventListener('click', this.#onClick);
+  }
+
+  /** The screens' container is ours: put back if the page emptied the element, never two (a clone's). */
+  #keepContainer(): void {
+    for (const other of this.querySelectorAll(':scope > [slot="screen"]')) if (other !== this.#container) other.remove();
+    if (this.#container.parentNode === this) return;
+    this.append(this.#container);
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#children.disconnect();
     this.removeEventListener('click', this.#onClick);
   }
 
@@ -141,7 +157,13 @@ export class CognitoAuthenticator extends CognitoElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#keepContainer();
     render(this.#renderScreen(), this.#container, { host: this });
+  }
+
+  #onSlotChange(event: Event): void {
+    const nodes = (event.target as HTMLSlotElement).assignedNodes();
+    this.hasContent = nodes.some(isContent);
   }
 
   #renderScreen(): TemplateResult | typeof nothing {
@@ -171,14 +193,11 @@ export class CognitoAuthenticator extends CognitoElement {
           forgot-password-href="#forgot-password"
           sign-up-href=${this.hideSignUp ? '' : '#sign-up'}
           ?remember-me=${this.rememberMe}
+          min-length=${this.minLength}
+          require=${this.require}
           resend-cooldown=${cooldown}
         ></cognito-login>`;
     }
-  }
-
-  /** Whether the page gave signed-in content (anything but the screens' container and blank text). */
-  #hasContent(): boolean {
-    return [...this.childNodes].some((node) => node !== this.#container && (node.nodeType === Node.ELEMENT_NODE || node.textContent!.trim() !== ''));
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -187,11 +206,18 @@ export class CognitoAuthenticator extends CognitoElement {
     if (configMessage) return html`<p role="alert">${configMessage}</p>`;
     if (status === 'loading') return nothing;
     // The page's signed-in content, or (none given) who is signed in and a sign-out button.
-    if (status === 'signedIn') return this.#hasContent() ? html`<slot></slot>` : html`<cognito-session lang=${langOf(this)}></cognito-session>`;
+    if (status === 'signedIn') {
+      return html`<slot @slotchange=${this.#onSlotChange}></slot>
+        ${this.hasContent ? nothing : html`<cognito-session lang=${langOf(this)}></cognito-session>`}`;
+    }
     return html`<slot name="screen"></slot>
       <p class="announce" role="status">${this.announcement}</p>`;
   }
 }
+
+/** Signed-in content: an element for the default slot, or text that is not blank. */
+const isContent = (node: Node): boolean =>
+  node.nodeType === Node.ELEMENT_NODE ? !(node as Element).hasAttribute('slot') : node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,7 +4,7 @@ import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
 import { CognitoFormElement } from './form-element.js';
-import { confirmSignUpHosts } from './step-hosts.js';
+import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
 
 /**
  * @summary The code that confirms a new account, then signed in with the password typed at sign-up.
@@ -41,22 +41,11 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
   /** Set by the element that embeds this one; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
+  protected readonly stepHosts = new StepHostsController(this, [], { hosts: confirmSignUpHosts, embedded: () => this.embedded });
+
   readonly #ids = { username: uniqueId('cognito-confirm-username'), code: uniqueId('cognito-confirm-code'), error: uniqueId('cognito-confirm-error') };
-  #stopWatchingHosts: (() => void) | undefined;
   /** The step this form last showed: a new one (another account) starts clean, with the cooldown running. */
   #shownFor: string | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatchingHosts = confirmSignUpHosts.onChange(() => this.requestUpdate());
-    confirmSignUpHosts.add(this, this.embedded);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-    confirmSignUpHosts.remove(this);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

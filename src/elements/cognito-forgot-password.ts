@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
-import { EMAIL, emailField, renderField } from './field.js';
+import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
-import { resetPasswordHosts } from './step-hosts.js';
+import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
 import './cognito-reset-password.js';
 
 /**
@@ -41,8 +41,6 @@ import './cognito-reset-password.js';
  */
 @customElement('cognito-forgot-password')
 export class CognitoForgotPassword extends CognitoFormElement {
-  @state() private email = '';
-
   /** Where "Back to sign in" leads; no link without it. */
   @property({ attribute: 'sign-in-href' }) signInHref = '';
 
@@ -53,42 +51,17 @@ export class CognitoForgotPassword extends CognitoFormElement {
   @property() require = 'lowercase uppercase numbers symbols';
 
   readonly #ids = { email: uniqueId('cognito-forgot-email'), error: uniqueId('cognito-forgot-error') };
-  #stopWatchingHosts: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatchingHosts = resetPasswordHosts.onChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.auth.state.status === 'signedIn' && (this.email || this.error)) {
-      this.email = '';
-      this.error = null;
-    }
-  }
+  protected readonly stepHosts = new StepHostsController(this, [resetPasswordHosts]);
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
     return status === 'signedOut' ? this.field('email') : null;
   }
 
-  #onEmailInput(event: Event): void {
-    this.email = (event.target as HTMLInputElement).value;
-    if (this.invalidField === 'email') this.invalidField = null;
-  }
-
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const email = (this.field('email')?.value ?? '').trim();
-    if (!email) return this.refuse('error.emailRequired', 'email');
-    if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
-    this.email = email;
+    const email = this.checkedEmail();
+    if (email === undefined) return;
     await this.submitting(async () => {
       resetPasswordHosts.preferWithin(this);
       await this.auth.store.resetPassword(email, { origin: this });
@@ -115,7 +88,7 @@ export class CognitoForgotPassword extends CognitoFormElement {
         <h2 part="heading">${this.t('forgotPassword.heading')}</h2>
         <p part="intro">${this.t('forgotPassword.intro')}</p>
         ${renderField(
-          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.#onEmailInput }),
+          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.onEmailInput }),
         )}
         <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('forgotPassword.busy') : this.t('forgotPassword.submit')}</button>

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthFlow, AuthStatus } from '../store/index.js';
-import { EMAIL, emailField, renderField } from './field.js';
+import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
-import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts } from './step-hosts.js';
+import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts, StepHostsController } from './step-hosts.js';
 import './cognito-confirm-sign-up.js';
 import './cognito-new-password.js';
 import './cognito-reset-password.js';
@@ -59,7 +59,6 @@ import './cognito-reset-password.js';
  */
 @customElement('cognito-login')
 export class CognitoLogin extends CognitoFormElement {
-  @state() private email = '';
   @state() private revealed = false;
 
   /** `srp` (default: the password never leaves the browser) or `password` (USER_PASSWORD_AUTH, one request). */
@@ -74,38 +73,22 @@ export class CognitoLogin extends CognitoFormElement {
    */
   @property({ attribute: 'remember-me', type: Boolean }) rememberMe = false;
 
+  /** The pool's minimum password length, for the new-password and reset steps this login shows (default 8). */
+  @property({ attribute: 'min-length', type: Number }) minLength = 8;
+
+  /** The pool's character rules, for those steps: see `<cognito-new-password>`. */
+  @property() require = 'lowercase uppercase numbers symbols';
+
   /** Where "Create an account" leads (a page with `<cognito-sign-up>`); no link without it. */
   @property({ attribute: 'sign-up-href' }) signUpHref = '';
 
-  #stopWatchingHosts: (() => void) | undefined;
 
   readonly #ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
+  protected readonly stepHosts = new StepHostsController(this, [newPasswordHosts, confirmSignUpHosts, resetPasswordHosts]);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const stops = [newPasswordHosts, confirmSignUpHosts, resetPasswordHosts].map((hosts) => hosts.onChange(() => this.requestUpdate()));
-    this.#stopWatchingHosts = () => stops.forEach((stop) => stop());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // Signed in: forget what was typed, so that after a sign-out (a shared computer) the form starts empty.
-    if (this.auth.state.status === 'signedIn' && (this.email || this.error)) {
-      this.email = '';
-      this.error = null;
-      this.invalidField = null;
-      this.revealed = false;
-    }
-  }
-
-  #onEmailInput(event: Event): void {
-    this.email = (event.target as HTMLInputElement).value;
-    if (this.invalidField === 'email') this.invalidField = null;
+  protected override forgetTyped(): void {
+    super.forgetTyped();
+    this.revealed = false;
   }
 
   #onTogglePassword(): void {
@@ -123,13 +106,11 @@ export class CognitoLogin extends CognitoFormElement {
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const email = (this.field('email')?.value ?? '').trim();
+    const email = this.checkedEmail();
+    if (email === undefined) return;
     const password = this.field('password')?.value ?? '';
-    if (!email) return this.refuse('error.emailRequired', 'email');
-    if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
     if (!password) return this.refuse('error.passwordRequired', 'password');
 
-    this.email = email;
     const failure = await this.submitting(async () => {
       // An unconfirmed account or a required reset continues inside this login.
       confirmSignUpHosts.preferWithin(this);
@@ -169,11 +150,17 @@ export class CognitoLogin extends CognitoFormElement {
         return nothing;
       // The steps that follow a sign-in continue here, unless the page has its own element for them.
       case 'newPasswordRequired':
-        return newPasswordHosts.pageHasOwn() ? nothing : html`<cognito-new-password embedded></cognito-new-password>`;
+        return newPasswordHosts.pageHasOwn() ? nothing : html`<cognito-new-password embedded min-length=${this.minLength} require=${this.require}></cognito-new-password>`;
       case 'confirmSignUp':
         return confirmSignUpHosts.pageHasOwn() ? nothing : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
       case 'resetPassword':
-        return resetPasswordHosts.pageHasOwn() ? nothing : html`<cognito-reset-password embedded resend-cooldown=${this.resendCooldown}></cognito-reset-password>`;
+        if (resetPasswordHosts.pageHasOwn()) return nothing;
+        return html`<cognito-reset-password
+          embedded
+          resend-cooldown=${this.resendCooldown}
+          min-length=${this.minLength}
+          require=${this.require}
+        ></cognito-reset-password>`;
       case 'signedOut': {
         const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(`error.${notice}`) : '';
         return this.#renderForm(message);
@@ -186,7 +173,7 @@ export class CognitoLogin extends CognitoFormElement {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         ${renderField(
-          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.#onEmailInput }),
+          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.onEmailInput }),
         )}
         ${renderField({
           field: 'password',

@@ -4,7 +4,7 @@ import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
 import { CognitoPasswordForm } from './password-form.js';
-import { newPasswordHosts } from './step-hosts.js';
+import { newPasswordHosts, StepHostsController } from './step-hosts.js';
 
 /**
  * @summary The first-login step: Cognito's NEW_PASSWORD_REQUIRED challenge, answered with a new password.
@@ -45,21 +45,10 @@ export class CognitoNewPassword extends CognitoPasswordForm {
   /** Set by `<cognito-login>` on the element it embeds; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
+  protected readonly stepHosts = new StepHostsController(this, [], { hosts: newPasswordHosts, embedded: () => this.embedded });
+
   readonly #username = uniqueId('cognito-new-password-username');
 
-  #stopWatchingHosts: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatchingHosts = newPasswordHosts.onChange(() => this.requestUpdate());
-    newPasswordHosts.add(this, this.embedded);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-    newPasswordHosts.remove(this);
-  }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
     return status === 'newPasswordRequired' ? this.field('password') : null;

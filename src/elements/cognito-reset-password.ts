@@ -4,7 +4,7 @@ import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
 import { CognitoPasswordForm } from './password-form.js';
-import { resetPasswordHosts } from './step-hosts.js';
+import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
 
 /**
  * @summary A password reset's second step: the code that was sent, a new password (with the policy checklist), then signed in.
@@ -47,21 +47,10 @@ export class CognitoResetPassword extends CognitoPasswordForm {
   /** Set by the element that embeds this one; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
+  protected readonly stepHosts = new StepHostsController(this, [], { hosts: resetPasswordHosts, embedded: () => this.embedded });
+
   readonly #ids = { username: uniqueId('cognito-reset-username'), code: uniqueId('cognito-reset-code') };
-  #stopWatchingHosts: (() => void) | undefined;
   #shownFor: string | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatchingHosts = resetPasswordHosts.onChange(() => this.requestUpdate());
-    resetPasswordHosts.add(this, this.embedded);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-    resetPasswordHosts.remove(this);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -98,7 +87,7 @@ export class CognitoResetPassword extends CognitoPasswordForm {
   }
 
   #onResend(): void {
-    void this.resendCode(() => this.auth.store.resendResetCode({ origin: this }));
+    void this.resendCode(() => this.auth.store.resendResetCode({ origin: this }), false);
   }
 
   #onBack(): void {

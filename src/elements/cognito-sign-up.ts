@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
-import { EMAIL, emailField, renderField } from './field.js';
+import { emailField, renderField } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
-import { confirmSignUpHosts } from './step-hosts.js';
+import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
 import './cognito-confirm-sign-up.js';
 
 /** A Cognito user attribute name: standard (`given_name`) or custom (`custom:team`). */
@@ -48,8 +48,6 @@ const ATTRIBUTE = /^(custom:)?[a-z][a-z0-9_]*$/i;
  */
 @customElement('cognito-sign-up')
 export class CognitoSignUp extends CognitoPasswordForm {
-  @state() private email = '';
-
   /**
    * More user attributes the pool requires, space-separated Cognito names: `name`, `given_name`, `family_name`,
    * `phone_number` (E.164, `+81…`), `birthdate`, `custom:…`. Each gets the label, input type and autocomplete
@@ -61,17 +59,7 @@ export class CognitoSignUp extends CognitoPasswordForm {
   @property({ attribute: 'sign-in-href' }) signInHref = '';
 
   readonly #emailId = uniqueId('cognito-sign-up-email');
-  #stopWatchingHosts: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#stopWatchingHosts = confirmSignUpHosts.onChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatchingHosts?.();
-  }
+  protected readonly stepHosts = new StepHostsController(this, [confirmSignUpHosts]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -79,12 +67,6 @@ export class CognitoSignUp extends CognitoPasswordForm {
     const { status } = this.auth.state;
     // The form is gone (the code step, or signed in): its password inputs went with it, so their values go too.
     if (status !== 'signedOut' && (this.password || this.confirmation)) this.clearPasswords();
-    // Signed in: forget what was typed, so that after a sign-out the form starts empty.
-    if (status === 'signedIn' && (this.email || this.error)) {
-      this.email = '';
-      this.error = null;
-      this.attributeValues = {};
-    }
   }
 
   get #fields(): string[] {
@@ -97,20 +79,17 @@ export class CognitoSignUp extends CognitoPasswordForm {
     return status === 'signedOut' ? this.field('email') : null;
   }
 
-  #onEmailInput(event: Event): void {
-    this.email = (event.target as HTMLInputElement).value;
-    if (this.invalidField === 'email') this.invalidField = null;
+  protected override forgetTyped(): void {
+    super.forgetTyped();
+    this.attributeValues = {};
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const email = (this.field('email')?.value ?? '').trim();
-    if (!email) return this.refuse('error.emailRequired', 'email');
-    if (!EMAIL.test(email)) return this.refuse('error.emailInvalid', 'email');
+    const email = this.checkedEmail();
     const fields = this.#fields;
-    if (this.refusePassword() || this.refuseAttributes(fields)) return;
-    this.email = email;
+    if (email === undefined || this.refusePassword() || this.refuseAttributes(fields)) return;
     const failure = await this.submitting(async () => {
       confirmSignUpHosts.preferWithin(this);
       await this.auth.store.signUp(email, this.password, { origin: this, attributes: this.attributesFor(fields) });
@@ -132,7 +111,7 @@ export class CognitoSignUp extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('signUp.heading')}</h2>
         ${renderField(
-          emailField({ id: this.#emailId, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: errorId, onInput: this.#onEmailInput }),
+          emailField({ id: this.#emailId, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: errorId, onInput: this.onEmailInput }),
         )}
         ${this.renderPasswordFields({ password: 'signUp.password', confirm: 'signUp.confirm' })}
         ${this.renderAttributeFields(this.#fields, 'signUp.attributes')}

@@ -3,13 +3,13 @@
  * state, refusing a submit with a focused field, running the store action with the busy state painted first, and
  * the parts of a step that waits for a code (the code field, Resend with its cooldown, Back).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
 import { adoptLightDomStyles, afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { Cooldown } from '../internal/cooldown.js';
 import { toAuthError, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
-import { renderField } from './field.js';
+import { EMAIL, renderField } from './field.js';
 import { formStyles } from './form.styles.js';
 
 /** Seconds before Resend code can be used again, unless the `resend-cooldown` attribute says otherwise. */
@@ -20,6 +20,8 @@ export abstract class CognitoFormElement extends CognitoElement {
   @state() protected error: Message | null = null;
   /** The `data-field` of the input the error is about. */
   @state() protected invalidField: string | null = null;
+  /** The typed email: kept across errors and re-renders, forgotten once signed in (a shared computer). */
+  @state() protected email = '';
   /** A short confirmation that is not an error ("A new code was sent"), shown as a status. */
   @state() protected notice: Message | null = null;
 
@@ -27,6 +29,32 @@ export abstract class CognitoFormElement extends CognitoElement {
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30; // RESEND_COOLDOWN_S, written out for the manifest
 
   protected readonly cooldown = new Cooldown(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.auth.state.status === 'signedIn' && (this.email || this.error)) this.forgetTyped();
+  }
+
+  /** Signed in: what was typed goes, so that after a sign-out the form starts empty. */
+  protected forgetTyped(): void {
+    this.email = '';
+    this.error = null;
+    this.invalidField = null;
+  }
+
+  protected readonly onEmailInput = (event: Event): void => {
+    this.email = (event.target as HTMLInputElement).value;
+    if (this.invalidField === 'email') this.invalidField = null;
+  };
+
+  /** The email field's value, trimmed; undefined, with the field focused and the reason shown, when unusable. */
+  protected checkedEmail(): string | undefined {
+    const email = (this.field('email')?.value ?? '').trim();
+    if (!email) this.refuse('error.emailRequired', 'email');
+    else if (!EMAIL.test(email)) this.refuse('error.emailInvalid', 'email');
+    else return (this.email = email);
+    return undefined;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -76,13 +104,16 @@ export abstract class CognitoFormElement extends CognitoElement {
     this.cooldown.start(seconds);
   }
 
-  /** Asks for a new code (`send`), says where it went, and starts the cooldown again. */
-  protected async resendCode(send: () => Promise<CodeDelivery | null>): Promise<void> {
+  /**
+   * Asks for a new code (`send`), says where it went (unless `sayWhere` is false: a reset must read the same for an
+   * email with no account), and starts the cooldown again.
+   */
+  protected async resendCode(send: () => Promise<CodeDelivery | null>, sayWhere = true): Promise<void> {
     if (this.busy || this.cooldown.remaining > 0) return;
     this.notice = null;
     const failure = await this.submitting(async () => {
       const delivery = await send();
-      this.notice = delivery ? { key: 'code.resentTo', params: { destination: delivery.destination } } : { key: 'code.resent' };
+      this.notice = delivery && sayWhere ? { key: 'code.resentTo', params: { destination: delivery.destination } } : { key: 'code.resent' };
     });
     if (!failure) this.startCooldown();
     void this.updateComplete.then(() => this.field('code')?.focus());

@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * Which element shows a step that waits for the user (a new password, a sign-up code, a reset code): a page's own
  * element before one that another element embeds (`<cognito-login>` embeds each step's element), so that one step
@@ -56,3 +58,32 @@ export class StepHosts {
 export const newPasswordHosts = new StepHosts();
 export const confirmSignUpHosts = new StepHosts();
 export const resetPasswordHosts = new StepHosts();
+
+/**
+ * For an element that shows a step (`own`: it registers while connected) or embeds the elements of steps
+ * (`watched`): it re-renders whenever who shows a step changes.
+ */
+export class StepHostsController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #watched: readonly StepHosts[];
+  readonly #own: { readonly hosts: StepHosts; readonly embedded: () => boolean } | undefined;
+  #stops: (() => void)[] = [];
+
+  constructor(host: ReactiveControllerHost & Element, watched: readonly StepHosts[], own?: { readonly hosts: StepHosts; readonly embedded: () => boolean }) {
+    this.#host = host;
+    this.#watched = own ? [...new Set([...watched, own.hosts])] : watched;
+    this.#own = own;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#stops = this.#watched.map((hosts) => hosts.onChange(() => this.#host.requestUpdate()));
+    this.#own?.hosts.add(this.#host, this.#own.embedded());
+  }
+
+  hostDisconnected(): void {
+    this.#stops.forEach((stop) => stop());
+    this.#stops = [];
+    this.#own?.hosts.remove(this.#host);
+  }
+}

@@ -11,7 +11,7 @@ import { Amplify, getGlobalContext, hasGlobalContext, type ResourcesConfig } fro
 import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
 import { confirmSignIn, fetchAuthSession, signIn, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { Hub, defaultStorage, sessionStorage } from 'aws-amplify/utils';
+import { Hub, defaultStorage, sessionStorage, type KeyValueStorageInterface } from 'aws-amplify/utils';
 import type { AuthFlow, AuthTokens, CognitoConfig, SignInStep, TokenStorage } from './types.js';
 
 /** The user-pool part of an Amplify configuration already made by the app, if any. */
@@ -53,8 +53,14 @@ function hasTabSession(clientId: string): boolean {
 }
 
 /** Where Amplify keeps tokens. Must follow every `Amplify.configure`, which resets it to localStorage. */
-export function useStorage(storage: TokenStorage): void {
-  cognitoUserPoolsTokenProvider.setKeyValueStorage(storage === 'session' ? sessionStorage : defaultStorage);
+export function useStorage(storage: TokenStorage | KeyValueStorageInterface): void {
+  const chosen = storage === 'session' ? sessionStorage : storage === 'local' ? defaultStorage : storage;
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(chosen);
+}
+
+/** The token storage in use now (ours, or one an app's own Amplify set), to put back later. */
+export function storageInUse(): KeyValueStorageInterface {
+  return cognitoUserPoolsTokenProvider.authTokenStore.getKeyValueStorage();
 }
 
 export interface StepResult {

@@ -14,6 +14,7 @@ import { SessionFollower } from './session-follower.js';
 import type { AuthState, JourneyStep, PendingStep, StoreNotice, TokenStorage } from './types.js';
 
 type Listener = (state: AuthState) => void;
+type KeyValueStorageInterfaceLike = ReturnType<typeof amplify.storageInUse>;
 
 /** What an action led to. */
 export interface SignInResult {
@@ -35,7 +36,8 @@ export class StoreCore {
   /** > 0 while an action drives Amplify: Hub's same-tab echo of it is then ignored. */
   #acting = 0;
   #disposed = false;
-  #storageChosen = false;
+  /** The storage in use before a sign-in chose its own ("remember me"), while that choice applies. */
+  #storageBefore: KeyValueStorageInterfaceLike | undefined;
   /**
    * The password typed for a sign-up (or a sign-in of an unconfirmed account), kept in memory only while its
    * confirmation step waits, so that the confirmed account signs in without a second entry. Never in the state.
@@ -91,8 +93,10 @@ export class StoreCore {
   /** A step that waits for the user: `cognito-next-step`, then the step's state. */
   waitFor(pending: PendingStep, origin: EventTarget | undefined, hold?: { readonly password: string; readonly reason: SignedInReason }): JourneyStep {
     this.emit(new CognitoNextStepEvent({ step: pending.step }), origin);
-    this.transition(challenged(this.#current, pending), {}, origin);
-    if (hold) this.#held = hold;
+    // Held before the change: a listener of it that leaves the step at once must drop the password too.
+    const next = challenged(this.#current, pending);
+    this.#held = hold ?? null;
+    this.transition(next, {}, origin);
     return pending.step;
   }
 
@@ -101,8 +105,14 @@ export class StoreCore {
    * storage once signed out, so that the next sign-in starts from the page's choice again.
    */
   useStorageForNextSignIn(storage: TokenStorage): void {
+    this.#storageBefore ??= amplify.storageInUse();
     amplify.useStorage(storage);
-    this.#storageChosen = true;
+  }
+
+  /** The page's storage again, after a sign-in that chose its own ended (signed out, abandoned, failed). */
+  restoreStorage(): void {
+    if (this.#storageBefore) amplify.useStorage(this.#storageBefore);
+    this.#storageBefore = undefined;
   }
 
   /** The password held for the confirmation step that waits now, and the reason its sign-in will have. */
@@ -173,14 +183,14 @@ export class StoreCore {
 
   enterSignedOut(reason: SignedOutReason, origin: EventTarget | undefined): void {
     this.follower.stop();
-    if (this.#storageChosen) amplify.useStorage(this.configuration.inUse?.storage ?? 'local');
-    this.#storageChosen = false;
+    this.restoreStorage();
     if (this.#current.status !== 'signedOut') this.transition(signedOut(this.#current), { signedOut: reason }, origin);
   }
 
   /** Stops following Amplify, forgets listeners; nothing is dispatched afterwards. */
   dispose(): void {
     this.#disposed = true;
+    this.#held = null;
     this.follower.dispose();
     this.#listeners.clear();
   }

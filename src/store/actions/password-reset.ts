@@ -5,21 +5,23 @@
  */
 import { CognitoPasswordResetEvent } from '../../events.js';
 import * as accounts from '../accounts.js';
-import { toAuthError } from '../errors.js';
+import { CognitoAuthError, toAuthError } from '../errors.js';
 import { challenged } from '../machine.js';
 import type { SignInResult, StoreCore } from '../store-core.js';
 import type { CodeDelivery } from '../types.js';
 import { signInWith, type ActionOptions } from './sign-in.js';
-import { noStep } from './sign-up.js';
+import { alreadySignedIn, noStep } from './sign-up.js';
 
 /** Sends a reset code for `email`; resolves in the `resetPassword` state. */
 export async function resetPassword(core: StoreCore, email: string, options: ActionOptions = {}): Promise<SignInResult> {
   const { origin } = options;
-  const problem = core.configError();
+  const problem = core.configError() ?? alreadySignedIn(core);
   if (problem) throw core.fail(problem, 'resetPassword', origin);
   const username = email.trim();
   return core.act('resetPassword', origin, async () => {
     const delivery = await requestCode(core, username);
+    // Signed in meanwhile (another tab): no reset step over a session.
+    if (core.state.status === 'signedIn') return 'DONE';
     return core.waitFor({ step: 'CONFIRM_RESET_PASSWORD_WITH_CODE', email: username, delivery }, origin);
   });
 }
@@ -46,21 +48,32 @@ export async function confirmResetPassword(core: StoreCore, code: string, passwo
   if (state.status !== 'resetPassword') throw core.fail(noStep('password reset'), 'confirmResetPassword', origin);
   const { email } = state.pending;
   return core.act('confirmResetPassword', origin, async () => {
-    await core.deadline(accounts.confirmForgotPassword(email, code.trim(), password, core.configuration.timeoutMs));
+    await core.deadline(accounts.confirmForgotPassword(email, code.trim(), password, core.configuration.timeoutMs)).catch((error: unknown) => {
+      // An email with no account (or one that cannot be reset) must read as a wrong code, as for everyone else.
+      if (hidesAccount(error)) throw new CognitoAuthError('CodeMismatchException', 'Invalid verification code provided, please try again.', 'codeMismatch');
+      throw error;
+    });
     core.emit(new CognitoPasswordResetEvent({ username: email }), origin);
     return signInWith(core, email, password, { reason: 'password-reset', origin });
   });
 }
 
 /**
- * ForgotPassword. A pool without PreventUserExistenceErrors answers an unknown email with UserNotFoundException:
- * that becomes the same step as for a known one (no destination), never an error that reveals it.
+ * ForgotPassword. What would tell an account apart becomes the same step as for any email (no destination), never
+ * an error: an unknown email in a pool without PreventUserExistenceErrors (UserNotFoundException), an account
+ * that cannot be reset now (NotAuthorizedException: a temporary password), or one with no verified address to send
+ * to (InvalidParameterException, unless it is about the configuration).
  */
 async function requestCode(core: StoreCore, email: string): Promise<CodeDelivery | null> {
   try {
     return await core.deadline(accounts.forgotPassword(email, core.configuration.timeoutMs));
   } catch (error) {
-    if (toAuthError(error).name === 'UserNotFoundException') return null;
+    if (hidesAccount(error)) return null;
     throw error;
   }
 }
+
+const hidesAccount = (error: unknown): boolean => {
+  const failure = toAuthError(error);
+  return failure.code !== 'configuration' && ['UserNotFoundException', 'NotAuthorizedException', 'InvalidParameterException'].includes(failure.name);
+};

@@ -32,7 +32,13 @@ export async function signIn(core: StoreCore, email: string, password: string, o
   if (problem) throw core.fail(problem, 'signIn', origin);
   if (core.state.notice) core.set(signedOut(core.state));
   if (options.remember !== undefined) core.useStorageForNextSignIn(options.remember ? 'local' : 'session');
-  return core.act('signIn', origin, () => signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }));
+  try {
+    return await core.act('signIn', origin, () => signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }));
+  } catch (error) {
+    // A failed attempt leaves nothing of its storage choice behind (the next attempt chooses again).
+    if (core.state.status !== 'signedIn') core.restoreStorage();
+    throw error;
+  }
 }
 
 interface Continuation {
@@ -52,7 +58,8 @@ export async function signInWith(core: StoreCore, email: string, password: strin
   const step = await core.deadline(amplify.signInWithPassword(email, password, flow)).catch(async (error: unknown) => {
     // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
     // one ran): the user is signed in.
-    if (toAuthError(error).name === 'UserAlreadyAuthenticatedException' && (await amplify.storedTokens())) {
+    const stored = toAuthError(error).name === 'UserAlreadyAuthenticatedException' ? await amplify.storedTokens() : undefined;
+    if (stored && stored.idTokenClaims['email'] === email) {
       return { done: true, step: 'DONE' as const, missingAttributes: [] };
     }
     throw error;
@@ -88,12 +95,14 @@ const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<Pendin
   // An account that was never confirmed: a fresh code (the first one may be long gone), then the code step; the
   // password just typed signs in once it is confirmed.
   CONFIRM_SIGN_UP: async ({ core, email }) => {
-    const delivery = await core.deadline(accounts.resendSignUpCode(email, core.configuration.timeoutMs));
+    // If no new code can be sent now (Cognito's send limit, no network), the one already sent still works.
+    const delivery = await core.deadline(accounts.resendSignUpCode(email, core.configuration.timeoutMs)).catch(() => null);
     return { step: 'CONFIRM_SIGN_UP', email, delivery, confirmed: false };
   },
   // A reset the administrator required: a code to the account's address, then the reset step.
   RESET_PASSWORD: async ({ core, email }) => {
-    const delivery = await core.deadline(accounts.forgotPassword(email, core.configuration.timeoutMs));
+    // The administrator's reset already sent a code; a fresh one is better, but not required.
+    const delivery = await core.deadline(accounts.forgotPassword(email, core.configuration.timeoutMs)).catch(() => null);
     return { step: 'CONFIRM_RESET_PASSWORD_WITH_CODE', email, delivery };
   },
 };
@@ -120,5 +129,7 @@ export async function completeNewPassword(
 
 /** Abandons the step that waits (Back): signed out again; a held password is dropped. */
 export function cancelStep(core: StoreCore, options: ActionOptions = {}): void {
-  if (core.state.pending) core.transition(signedOut(core.state), {}, options.origin);
+  if (!core.state.pending) return;
+  core.restoreStorage();
+  core.transition(signedOut(core.state), {}, options.origin);
 }

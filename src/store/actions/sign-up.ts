@@ -4,7 +4,7 @@
  */
 import { CognitoAccountCreatedEvent } from '../../events.js';
 import * as accounts from '../accounts.js';
-import { CognitoAuthError } from '../errors.js';
+import { CognitoAuthError, toAuthError } from '../errors.js';
 import { challenged, signedOut } from '../machine.js';
 import type { SignInResult, StoreCore } from '../store-core.js';
 import type { CodeDelivery } from '../types.js';
@@ -21,7 +21,7 @@ export interface SignUpOptions extends ActionOptions {
  */
 export async function signUp(core: StoreCore, email: string, password: string, options: SignUpOptions = {}): Promise<SignInResult> {
   const { origin } = options;
-  const problem = core.configError();
+  const problem = core.configError() ?? alreadySignedIn(core);
   if (problem) throw core.fail(problem, 'signUp', origin);
   const username = email.trim();
   return core.act('signUp', origin, async () => {
@@ -45,9 +45,15 @@ export async function confirmSignUp(core: StoreCore, code: string, options: Acti
   return core.act('confirmSignUp', origin, async () => {
     const held = core.held;
     if (!pending.confirmed) {
-      await core.deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs));
+      await core.deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs)).catch((error: unknown) => {
+        // Confirmed meanwhile (in another tab, by an administrator): what this step wanted is done.
+        if (!/current status is CONFIRMED/i.test(toAuthError(error).message)) throw error;
+      });
+      // Left meanwhile (Back, another tab's sign-in): nothing more to do here, and no sign-in with the held password.
+      const now = core.state;
+      if (now.status !== 'confirmSignUp' || now.pending.email !== pending.email) return 'DONE';
       // A failed sign-in after this must not ask for the code again: a retry only signs in.
-      core.set(challenged(core.state, { ...pending, confirmed: true }));
+      core.set(challenged(now, { ...pending, confirmed: true }));
     }
     if (!held) {
       core.transition(signedOut(core.state), {}, origin);
@@ -73,3 +79,7 @@ export async function resendSignUpCode(core: StoreCore, options: ActionOptions =
 }
 
 export const noStep = (what: string): CognitoAuthError => new CognitoAuthError('NoChallenge', `No ${what} step is waiting`, 'unknown');
+
+/** A journey that starts signed out may not start while someone is signed in (another tab's sign-in included). */
+export const alreadySignedIn = (core: StoreCore): CognitoAuthError | undefined =>
+  core.state.status === 'signedIn' ? new CognitoAuthError('UserAlreadyAuthenticatedException', 'There is already a signed in user.', 'alreadySignedIn') : undefined;

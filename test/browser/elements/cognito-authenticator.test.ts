@@ -94,6 +94,25 @@ describe('<cognito-authenticator>', () => {
     expect((await enterCode(auth, email)).detail.reason).to.equal('password-reset');
   });
 
+  it('signed-in content a framework adds after the sign-in is shown (not the default view)', async () => {
+    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator');
+    await waitUntil(() => auth.querySelector('cognito-login form'));
+    await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
+    await waitUntil(() => auth.shadowRoot!.querySelector('cognito-session'), 'no default view');
+    const dashboard = Object.assign(document.createElement('p'), { textContent: 'Dashboard' });
+    auth.append(dashboard);
+    await waitUntil(() => !auth.shadowRoot!.querySelector('cognito-session'), 'the default view stayed');
+    expect(dashboard.checkVisibility()).to.equal(true);
+  });
+
+  it('a page that empties the element gets the screens back', async () => {
+    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator');
+    await waitUntil(() => auth.querySelector('cognito-login form'));
+    auth.replaceChildren();
+    await waitUntil(() => auth.querySelector('cognito-login form'), 'the screens did not come back', { timeout: 3000 });
+    expect(auth.querySelectorAll('[slot="screen"]')).to.have.length(1);
+  });
+
   it('signed in with no content of its own: who is signed in, and a sign-out button', async () => {
     const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator');
     await waitUntil(() => auth.querySelector('cognito-login form'));

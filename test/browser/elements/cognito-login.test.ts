@@ -519,6 +519,19 @@ describe('<cognito-login>', () => {
       expect(tokenKeys(sessionStorage)).to.have.length(0);
     });
 
+    it('a failed attempt leaves no storage choice behind: the next sign-in without the box uses the page\'s storage', async () => {
+      const email = await createConfirmedUser();
+      const a = await poolAttributes();
+      const login = await fixture<HTMLElement>(html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`);
+      await waitUntil(() => login.getAttribute('state') === 'signedOut');
+      const failed = oneEvent(login, 'cognito-error');
+      await submitLogin(login, email, 'Wrong-Passw0rd!');
+      await failed;
+      await getAuthStore().signIn(email, 'Passw0rd!');
+      expect(tokenKeys(localStorage)).to.have.length(3);
+      expect(tokenKeys(sessionStorage)).to.have.length(0);
+    });
+
     it('checked: the sign-in lives in localStorage', async () => {
       const email = await createConfirmedUser();
       const a = await poolAttributes();

@@ -7,7 +7,7 @@ import '../../../src/index.js';
 import { configure, getAuthStore, type AuthState, type CognitoAuthError } from '../../../src/index.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
 import { cleanSlate } from '../../support/fixtures.js';
-import { createConfirmedUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
+import { createConfirmedUser, createTemporaryUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
 const PASSWORD = 'Passw0rd!';
 
@@ -128,6 +128,20 @@ describe('store: sign-up', () => {
     expect((await requestLog(mark)).map((r) => r.target)).not.to.include('ConfirmSignUp');
   });
 
+  it('Back while the code is being checked: the step stays left, and nobody is signed in with the held password', async () => {
+    const store = await configured({ viaProxy: true });
+    const email = uniqueEmail('backmidway');
+    await store.signUp(email, PASSWORD);
+    const code = await latestCode(email);
+    await setFaults([{ target: 'ConfirmSignUp', kind: 'delay', delayMs: 600 }]);
+    const confirming = store.confirmSignUp(code);
+    store.cancelStep();
+    const result = await confirming;
+    expect(result.status).to.equal('signedOut');
+    expect(store.state.status).to.equal('signedOut');
+    expect((await requestLog()).filter((r) => r.target === 'InitiateAuth' && JSON.stringify(r).includes(email))).to.have.length(0);
+  });
+
   it('Back drops the step', async () => {
     const store = await configured();
     await store.signUp(uniqueEmail('back'), PASSWORD);
@@ -167,6 +181,24 @@ describe('store: password reset', () => {
     expect(unknownState.status).to.equal('resetPassword');
     expect(Object.keys(unknownState.pending)).to.deep.equal(Object.keys(knownState.pending));
     expect(unknownState.pending.delivery?.medium).to.equal(knownState.pending.delivery?.medium);
+  });
+
+  it('an account that cannot be reset now (a temporary password) reaches the same step as any email; its code is a code error, not a sign-in error', async () => {
+    const store = await configured();
+    const email = await createTemporaryUser();
+    expect((await store.resetPassword(email)).status).to.equal('resetPassword');
+    const failure = await failureOf(store.confirmResetPassword('123456', 'N3w-Passw0rd!'));
+    // No code was ever sent to it: the service answers ExpiredCodeException (an unknown email: CodeMismatch).
+    expect(failure.code).to.be.oneOf(['codeMismatch', 'codeExpired']);
+    expect(store.state.status).to.equal('resetPassword');
+  });
+
+  it('no journey starts over a signed-in session', async () => {
+    const store = await configured();
+    await store.signIn('demo@example.com', PASSWORD);
+    expect((await failureOf(store.resetPassword('demo@example.com'))).code).to.equal('alreadySignedIn');
+    expect((await failureOf(store.signUp(uniqueEmail('over'), PASSWORD))).code).to.equal('alreadySignedIn');
+    expect(store.state.status).to.equal('signedIn');
   });
 
   it('a wrong code keeps the step; a new password the policy refuses says so', async () => {
