@@ -25,6 +25,12 @@ const TITLES: Record<AuthenticatorScreen, MessageKey> = {
   'forgot-password': 'forgotPassword.heading',
 };
 
+/** Signed-in content: an element for the default slot, or text that is not blank. */
+const isContent = (node: Node): boolean =>
+  node.nodeType === Node.ELEMENT_NODE
+    ? !(node as Element).hasAttribute('slot')
+    : node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '';
+
 /**
  * @summary The whole email/password journey in one tag: sign in, create an account, forgot password, and every step in between; then the page's signed-in content.
  *
@@ -106,7 +112,8 @@ export class CognitoAuthenticator extends CognitoElement {
 
   /** The screens' container is ours: put back if the page emptied the element, never two (a clone's). */
   #keepContainer(): void {
-    for (const other of this.querySelectorAll(':scope > [slot="screen"]')) if (other !== this.#container) other.remove();
+    for (const other of this.querySelectorAll(':scope > [slot="screen"]'))
+      if (other !== this.#container) other.remove();
     if (this.#container.parentNode === this) return;
     this.append(this.#container);
     this.requestUpdate();
@@ -120,7 +127,9 @@ export class CognitoAuthenticator extends CognitoElement {
 
   get #current(): AuthenticatorScreen {
     if (this.screen) return this.screen;
-    const wanted = SCREENS.includes(this.initialScreen) ? this.initialScreen : fallBack(this, 'initial-screen', this.initialScreen, SCREENS.join(', '), 'sign-in' as const);
+    const wanted = SCREENS.includes(this.initialScreen)
+      ? this.initialScreen
+      : fallBack(this, 'initial-screen', this.initialScreen, SCREENS.join(', '), 'sign-in' as const);
     return wanted === 'sign-up' && this.hideSignUp ? 'sign-in' : wanted;
   }
 
@@ -214,10 +223,6 @@ export class CognitoAuthenticator extends CognitoElement {
       <p class="announce" role="status">${this.announcement}</p>`;
   }
 }
-
-/** Signed-in content: an element for the default slot, or text that is not blank. */
-const isContent = (node: Node): boolean =>
-  node.nodeType === Node.ELEMENT_NODE ? !(node as Element).hasAttribute('slot') : node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '';
 
 declare global {
   interface HTMLElementTagNameMap {
