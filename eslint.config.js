@@ -2,13 +2,20 @@
 // the store knows neither Lit nor elements nor strings; only store/amplify.ts imports aws-amplify; elements
 // reach the store through its index; nothing in src/ imports the local service.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import lit from 'eslint-plugin-lit';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const AMPLIFY = { group: ['aws-amplify', 'aws-amplify/*', '@aws-amplify/*'], message: 'Only src/store/amplify.ts imports aws-amplify.' };
+const AMPLIFY = {
+  group: ['aws-amplify', 'aws-amplify/*', '@aws-amplify/*'],
+  message: 'Only src/store/amplify.ts imports aws-amplify.',
+};
 const LOCAL_SERVICE = { group: ['**/local-cognito/**'], message: 'The library never depends on the local service.' };
-const STORE_INSIDE = { group: ['../store/*', '!../store/index.js'], message: 'Import the store through its index (src/store/index.ts).' };
+const STORE_INSIDE = {
+  group: ['../store/*', '!../store/index.js'],
+  message: 'Import the store through its index (src/store/index.ts).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local-cognito/**', 'docs/**', 'test-results/**'] },
@@ -41,8 +48,14 @@ export default tseslint.config(
           patterns: [
             AMPLIFY,
             LOCAL_SERVICE,
-            { group: ['lit', 'lit/*', '@lit/*'], message: 'The store does not know Lit: controllers live in src/internal/.' },
-            { group: ['../elements/*', '../internal/*', '../i18n/*'], message: 'The store knows neither elements nor strings.' },
+            {
+              group: ['lit', 'lit/*', '@lit/*'],
+              message: 'The store does not know Lit: controllers live in src/internal/.',
+            },
+            {
+              group: ['../elements/*', '../internal/*', '../i18n/*'],
+              message: 'The store knows neither elements nor strings.',
+            },
           ],
         },
       ],
@@ -53,8 +66,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [LOCAL_SERVICE, { group: ['lit', 'lit/*', '../elements/*', '../internal/*', '../i18n/*'], message: 'The store knows neither Lit, elements nor strings.' }] },
+        {
+          patterns: [
+            LOCAL_SERVICE,
+            {
+              group: ['lit', 'lit/*', '../elements/*', '../internal/*', '../i18n/*'],
+              message: 'The store knows neither Lit, elements nor strings.',
+            },
+          ],
+        },
       ],
     },
   },
+  // Formatting is Prettier's (npm run format): no lint rule may fight it.
+  prettier,
 );

@@ -15,19 +15,31 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   const useLocal = !env['VITE_COGNITO_USER_POOL_ID'] && existsSync(LOCAL_POOL_FILE);
   const local = useLocal
-    ? (JSON.parse(readFileSync(LOCAL_POOL_FILE, 'utf8')) as { userPoolId: string; userPoolClientId: string; userPoolEndpoint: string })
+    ? (JSON.parse(readFileSync(LOCAL_POOL_FILE, 'utf8')) as {
+        userPoolId: string;
+        userPoolClientId: string;
+        userPoolEndpoint: string;
+      })
     : undefined;
 
-  const pool: ProtectedApiConfig | undefined = local ?? (env['VITE_COGNITO_USER_POOL_ID'] && env['VITE_COGNITO_CLIENT_ID']
-    ? { userPoolId: env['VITE_COGNITO_USER_POOL_ID'], userPoolClientId: env['VITE_COGNITO_CLIENT_ID'], userPoolEndpoint: env['VITE_COGNITO_ENDPOINT'] || undefined }
-    : undefined);
+  const pool: ProtectedApiConfig | undefined =
+    local ??
+    (env['VITE_COGNITO_USER_POOL_ID'] && env['VITE_COGNITO_CLIENT_ID']
+      ? {
+          userPoolId: env['VITE_COGNITO_USER_POOL_ID'],
+          userPoolClientId: env['VITE_COGNITO_CLIENT_ID'],
+          userPoolEndpoint: env['VITE_COGNITO_ENDPOINT'] || undefined,
+        }
+      : undefined);
 
   return {
     plugins: [
       // Vue compiles cognito-* tags as custom elements, not as Vue components.
       vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('cognito-') } } }),
       svelte({ configFile: false }),
-      bundleFromSource(), ...(pool ? [protectedApi(pool)] : []), ...(local ? [localEndpoint(local.userPoolEndpoint)] : []),
+      bundleFromSource(),
+      ...(pool ? [protectedApi(pool)] : []),
+      ...(local ? [localEndpoint(local.userPoolEndpoint)] : []),
     ],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },

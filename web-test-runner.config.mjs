@@ -29,7 +29,10 @@ export default {
   // the runner stops the local service and removes its folder: the runner handles SIGINT, and puppeteer still
   // kills the browser when the process exits.
   browsers: [chromeLauncher({ launchOptions: { headless: true, args: CHROMIUM_ARGS, handleSIGINT: false } })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }), localCognito],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }),
+    localCognito,
+  ],
   middleware: [testEndpoints, localCognito.protectedApi],
   reporters: [defaultReporter(), summaryLineReporter()],
 };

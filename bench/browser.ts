@@ -39,8 +39,17 @@ try {
       }).observe({ type: 'longtask', buffered: true });
     });
   }
-  const reset = (page: typeof a) => page.evaluate(() => ((window as unknown as { marks: object; longest: number }).marks = {}, ((window as unknown as { longest: number }).longest = 0)));
-  const mark = (page: typeof a, type: string) => page.waitForFunction((t) => (window as unknown as { marks: Record<string, number> }).marks[t], type).then((h) => h.jsonValue() as Promise<number>);
+  const reset = (page: typeof a) =>
+    page.evaluate(
+      () => (
+        ((window as unknown as { marks: object; longest: number }).marks = {}),
+        ((window as unknown as { longest: number }).longest = 0)
+      ),
+    );
+  const mark = (page: typeof a, type: string) =>
+    page
+      .waitForFunction((t) => (window as unknown as { marks: Record<string, number> }).marks[t], type)
+      .then((h) => h.jsonValue() as Promise<number>);
 
   await a.goto(url);
   await b.goto(url);
@@ -69,7 +78,10 @@ try {
     await reset(a);
     await reset(b);
     const clicked = await a.evaluate(() => {
-      document.querySelector('cognito-session')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]')!.click();
+      document
+        .querySelector('cognito-session')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]')!
+        .click();
       return Date.now();
     });
     const outA = await mark(a, 'cognito-signed-out');
@@ -83,6 +95,8 @@ try {
 
 console.log(`sign-in (SRP), submit → cognito-signed-in:        ${stats(signIns)}`);
 console.log(`  longest main-thread task during it:              ${stats(longTasks)}`);
-console.log(`restore on reload, load → cognito-auth-change:     ${stats(restores)}; Cognito requests: ${restoreRequests.join(', ')}`);
+console.log(
+  `restore on reload, load → cognito-auth-change:     ${stats(restores)}; Cognito requests: ${restoreRequests.join(', ')}`,
+);
 console.log(`other tab hears the sign-in after:                 ${stats(crossIn)}`);
 console.log(`other tab hears the sign-out after:                ${stats(crossOut)}`);

@@ -44,7 +44,8 @@ const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const figures = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const figures = (xs: number[]) =>
+  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
 
 const e2e = await startE2E();
 const { service } = e2e;
@@ -52,7 +53,8 @@ const demo = service.demo!;
 const pageUrl = (element: string) =>
   `${STATIC ? e2e.staticUrl : e2e.viteUrl}/bench/journeys.html?${new URLSearchParams({ element, pool: demo.userPoolId, client: demo.userPoolClientId, endpoint: service.url })}`;
 let counter = 0;
-const newEmail = (label: string) => `bench-${label}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
+const newEmail = (label: string) =>
+  `bench-${label}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
 
 const fillPasswords = async (page: Page, password: string) => {
   await page.locator('input[name="new-password"]').fill(password);
@@ -75,8 +77,18 @@ const JOURNEYS: Journey[] = [
     name: 'password reset (<cognito-forgot-password>)',
     element: 'cognito-forgot-password',
     setUp: async (email) => {
-      await service.call('AdminCreateUser', { UserPoolId: demo.userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
-      await service.call('AdminSetUserPassword', { UserPoolId: demo.userPoolId, Username: email, Password: PASSWORD, Permanent: true });
+      await service.call('AdminCreateUser', {
+        UserPoolId: demo.userPoolId,
+        Username: email,
+        TemporaryPassword: 'TempPassw0rd!',
+        MessageAction: 'SUPPRESS',
+      });
+      await service.call('AdminSetUserPassword', {
+        UserPoolId: demo.userPoolId,
+        Username: email,
+        Password: PASSWORD,
+        Permanent: true,
+      });
     },
     fill: (page, email) => page.locator('cognito-forgot-password input[autocomplete="username"]').fill(email),
     kind: 'reset-password',
@@ -110,11 +122,17 @@ function recordMarks(codeInput: string): void {
   }).observe(document, { childList: true, subtree: true });
 }
 const mark = (page: Page, name: string) =>
-  page.waitForFunction((n) => (window as unknown as { marks: Record<string, number> }).marks[n], name, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>);
+  page
+    .waitForFunction((n) => (window as unknown as { marks: Record<string, number> }).marks[n], name, {
+      timeout: 30_000,
+    })
+    .then((h) => h.jsonValue() as Promise<number>);
 /** Clicks the visible submit button; the page's clock at the click. */
 const submit = (page: Page) =>
   page.evaluate(() => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find((b) => b.offsetParent !== null)!;
+    const button = [...document.querySelectorAll<HTMLButtonElement>('button[type="submit"]')].find(
+      (b) => b.offsetParent !== null,
+    )!;
     const at = performance.now();
     button.click();
     return at;
@@ -123,7 +141,10 @@ const submit = (page: Page) =>
 /** The newest code the service sent to this address for this purpose. */
 async function codeFor(email: string, kind: Journey['kind']): Promise<string> {
   for (let waited = 0; waited < 10_000; waited += 20) {
-    const message = service.outbox.messages(email).filter((m) => m.kind === kind).at(-1);
+    const message = service.outbox
+      .messages(email)
+      .filter((m) => m.kind === kind)
+      .at(-1);
     if (message) return message.code;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -154,7 +175,9 @@ async function runOnce(context: BrowserContext, journey: Journey): Promise<Run> 
   const codeSubmitted = await submit(page);
   const signedIn = await mark(page, 'signedIn');
   await page.waitForLoadState('networkidle'); // calls made after the event still count
-  const calls = service.requests.slice(logged).map((r) => (r.status === 200 ? r.target : `${r.target} (${r.status} ${r.error ?? ''})`));
+  const calls = service.requests
+    .slice(logged)
+    .map((r) => (r.status === 200 ? r.target : `${r.target} (${r.status} ${r.error ?? ''})`));
   await cdp.detach();
   await page.close();
   return { toCode: codeShown - submitted, toSignedIn: signedIn - codeSubmitted, calls, preflights };
@@ -180,7 +203,9 @@ try {
   await e2e.stop();
 }
 
-console.log(`Account journeys in headless Chromium against the local service (${STATIC ? 'built bundle, static server' : 'sources, Vite dev server'}), ${ROUNDS} runs each, each with a new user and browser context`);
+console.log(
+  `Account journeys in headless Chromium against the local service (${STATIC ? 'built bundle, static server' : 'sources, Vite dev server'}), ${ROUNDS} runs each, each with a new user and browser context`,
+);
 for (const [journey, runs] of results) {
   console.log(`\n${journey.name}`);
   console.log(`  submit → code step shown:       ${figures(runs.map((r) => r.toCode))}`);
@@ -190,6 +215,7 @@ for (const [journey, runs] of results) {
     const key = `${run.calls.length} Cognito calls: ${run.calls.join(', ')}`;
     lists.set(key, (lists.get(key) ?? 0) + 1);
   }
-  for (const [list, times] of lists) console.log(`  ${list}${lists.size > 1 ? ` (${times} of ${runs.length} runs)` : ''}`);
+  for (const [list, times] of lists)
+    console.log(`  ${list}${lists.size > 1 ? ` (${times} of ${runs.length} runs)` : ''}`);
   console.log(`  CORS preflights: ${runs.map((r) => r.preflights).join(', ')} (per run)`);
 }

@@ -12,7 +12,11 @@ const $ = <T extends Element>(selector: string) => document.querySelector<T>(sel
 
 // ---------------------------------------------------------------------------------------------- configuration
 if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
-  configure({ userPoolId: env.VITE_COGNITO_USER_POOL_ID, userPoolClientId: env.VITE_COGNITO_CLIENT_ID, userPoolEndpoint: env.VITE_COGNITO_ENDPOINT || undefined });
+  configure({
+    userPoolId: env.VITE_COGNITO_USER_POOL_ID,
+    userPoolClientId: env.VITE_COGNITO_CLIENT_ID,
+    userPoolEndpoint: env.VITE_COGNITO_ENDPOINT || undefined,
+  });
 }
 // Without a pool the elements say what is missing; nothing else to do here.
 
@@ -20,7 +24,8 @@ if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
 const inbox = showLocalInbox($('main'), $('main > section:nth-of-type(2)'));
 const demoUsers = $<HTMLElement>('#demo-users');
 // A hint for the sign-in screen: not once signed in, nor during a step (a code, a new password), where it is noise.
-const showDemoUsers = () => (demoUsers.hidden = !inbox || !['loading', 'signedOut'].includes(getAuthStore().state.status));
+const showDemoUsers = () =>
+  (demoUsers.hidden = !inbox || !['loading', 'signedOut'].includes(getAuthStore().state.status));
 showDemoUsers();
 getAuthStore().subscribe(showDemoUsers);
 
@@ -36,7 +41,8 @@ const STRINGS = {
     userReset: 'password reset required: signing in asks for the code in the local inbox and a new password',
     demoCreate: 'Or create an account with any email address: its code appears in the local inbox.',
     apiHeading: 'Call a protected API',
-    apiIntro: "authFetch() sends the ID token as Authorization: Bearer. The API verifies it (signature, issuer, audience, expiry) against the pool's JWKS.",
+    apiIntro:
+      "authFetch() sends the ID token as Authorization: Bearer. The API verifies it (signature, issuer, audience, expiry) against the pool's JWKS.",
     apiButton: 'GET /api/hello',
     events: 'DOM events',
     clear: 'Clear',
@@ -62,7 +68,8 @@ const STRINGS = {
     userReset: 'パスワードの再設定が必要: ログインするとローカル受信箱のコードと新しいパスワードを求められます',
     demoCreate: '任意のメールアドレスでアカウントを作成することもできます。コードはローカル受信箱に届きます。',
     apiHeading: '保護された API を呼び出す',
-    apiIntro: 'authFetch() は ID トークンを Authorization: Bearer で送ります。API はユーザープールの JWKS で署名・発行者・対象・有効期限を検証します。',
+    apiIntro:
+      'authFetch() は ID トークンを Authorization: Bearer で送ります。API はユーザープールの JWKS で署名・発行者・対象・有効期限を検証します。',
     apiButton: 'GET /api/hello',
     events: 'DOM イベント',
     clear: 'クリア',
@@ -103,11 +110,13 @@ function renderPool(): void {
 }
 
 /** The time of a log entry in the page's language (ja: 14:03:05; en: 2:03:05 PM). */
-const clock = (time: HTMLTimeElement, lang: Lang) => (time.textContent = new Date(time.dateTime).toLocaleTimeString(lang));
+const clock = (time: HTMLTimeElement, lang: Lang) =>
+  (time.textContent = new Date(time.dateTime).toLocaleTimeString(lang));
 
 // The elements follow <html lang> by themselves; the page's own strings and the log's times follow here.
 onLangChange((lang) => {
-  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset['i18n'] as Key);
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    element.textContent = t(element.dataset['i18n'] as Key);
   for (const time of document.querySelectorAll<HTMLTimeElement>('#event-log time')) clock(time, lang);
   renderPool();
 });

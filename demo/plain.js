@@ -33,4 +33,5 @@ document.addEventListener('cognito-error', log);
 // Against the local service (an endpoint on this machine) the codes it "sends" are listed on the page; a real
 // pool (no endpoint attribute) sends them by email, and the inbox is not shown.
 const endpoint = document.querySelector('cognito-authenticator')?.getAttribute('endpoint') ?? '';
-if (isLocalEndpoint(endpoint)) mountLocalInbox({ endpoint, parent: document.body, before: events.previousElementSibling });
+if (isLocalEndpoint(endpoint))
+  mountLocalInbox({ endpoint, parent: document.body, before: events.previousElementSibling });

@@ -5,10 +5,30 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-interface Member { name: string; attribute?: string; fieldName?: string; description?: string; default?: string; type?: { text: string }; privacy?: string; kind?: string; static?: boolean }
-interface Declaration { tagName?: string; summary?: string; attributes?: Member[]; members?: Member[]; events?: Member[]; slots?: Member[]; cssParts?: Member[] }
+interface Member {
+  name: string;
+  attribute?: string;
+  fieldName?: string;
+  description?: string;
+  default?: string;
+  type?: { text: string };
+  privacy?: string;
+  kind?: string;
+  static?: boolean;
+}
+interface Declaration {
+  tagName?: string;
+  summary?: string;
+  attributes?: Member[];
+  members?: Member[];
+  events?: Member[];
+  slots?: Member[];
+  cssParts?: Member[];
+}
 
-const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as {
+  modules: { declarations?: Declaration[] }[];
+};
 const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 const lines: string[] = [];
 for (const element of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)) {
@@ -16,7 +36,9 @@ for (const element of manifest.modules.flatMap((m) => m.declarations ?? []).filt
   lines.push('| attribute | property | type | default | description |', '|---|---|---|---|---|');
   for (const attribute of element.attributes ?? []) {
     const member = element.members?.find((m) => m.name === attribute.fieldName);
-    lines.push(`| \`${attribute.name}\` | \`${attribute.fieldName ?? ''}\` | \`${cell(attribute.type?.text ?? member?.type?.text)}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(attribute.description ?? member?.description)} |`);
+    lines.push(
+      `| \`${attribute.name}\` | \`${attribute.fieldName ?? ''}\` | \`${cell(attribute.type?.text ?? member?.type?.text)}\` | ${attribute.default ? `\`${cell(attribute.default)}\`` : ''} | ${cell(attribute.description ?? member?.description)} |`,
+    );
   }
   const extra = [
     ['events', element.events],
@@ -32,5 +54,8 @@ const readme = readFileSync('README.md', 'utf8');
 const start = '<!-- api:start -->';
 const end = '<!-- api:end -->';
 if (!readme.includes(start) || !readme.includes(end)) throw new Error('README.md has no api:start/api:end markers');
-writeFileSync('README.md', `${readme.slice(0, readme.indexOf(start) + start.length)}\n${lines.join('\n')}\n${readme.slice(readme.indexOf(end))}`);
+writeFileSync(
+  'README.md',
+  `${readme.slice(0, readme.indexOf(start) + start.length)}\n${lines.join('\n')}\n${readme.slice(readme.indexOf(end))}`,
+);
 process.stdout.write(`README.md: ${lines.length} lines of API from the manifest\n`);

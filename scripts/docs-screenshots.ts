@@ -48,13 +48,20 @@ try {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     const [top, bottom] = [(await card.boundingBox())!, (await localInbox(page).boundingBox())!];
-    await page.screenshot({ path: `${OUT}/authenticator-code-${lang}.png`, fullPage: true, clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height - top.y } });
+    await page.screenshot({
+      path: `${OUT}/authenticator-code-${lang}.png`,
+      fullPage: true,
+      clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height - top.y },
+    });
     await page.locator('cognito-confirm-sign-up [part~="back"]').click();
     await page.locator('cognito-sign-up a[part~="sign-in-link"]').click();
     await page.locator('cognito-login a[part~="forgot-password-link"]').click();
     await page.locator('cognito-forgot-password input[autocomplete="username"]').fill(email);
     await card.screenshot({ path: `${OUT}/authenticator-forgot-password-${lang}.png` });
-    process.stdout.write(['sign-up', 'code', 'forgot-password'].map((screen) => `${OUT}/authenticator-${screen}-${lang}.png`).join(', ') + '\n');
+    process.stdout.write(
+      ['sign-up', 'code', 'forgot-password'].map((screen) => `${OUT}/authenticator-${screen}-${lang}.png`).join(', ') +
+        '\n',
+    );
   }
   await context.close();
 } finally {

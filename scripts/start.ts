@@ -23,10 +23,14 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 function poolSettingsProblem(poolId: string, clientId: string): string | undefined {
   const problems: string[] = [];
   const placeholder = (id: string) => /^x+$/i.test(id);
-  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(poolId) || poolId.length > 55) problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is not a user pool id (like ap-northeast-1_AbCdEf123)`);
-  else if (placeholder(poolId.slice(poolId.indexOf('_') + 1))) problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is the placeholder of .env.example`);
-  if (!/^[\w+]+$/.test(clientId) || clientId.length > 128) problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is not an app client id`);
-  else if (placeholder(clientId)) problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is the placeholder of .env.example`);
+  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(poolId) || poolId.length > 55)
+    problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is not a user pool id (like ap-northeast-1_AbCdEf123)`);
+  else if (placeholder(poolId.slice(poolId.indexOf('_') + 1)))
+    problems.push(`VITE_COGNITO_USER_POOL_ID=${poolId} is the placeholder of .env.example`);
+  if (!/^[\w+]+$/.test(clientId) || clientId.length > 128)
+    problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is not an app client id`);
+  else if (placeholder(clientId))
+    problems.push(`VITE_COGNITO_CLIENT_ID=${clientId} is the placeholder of .env.example`);
   return problems.length ? problems.join('\n') : undefined;
 }
 
@@ -46,14 +50,18 @@ let service: LocalCognito | undefined;
 let banner: string[];
 
 if (realPool) {
-  banner = [`Cognito: the user pool ${env['VITE_COGNITO_USER_POOL_ID']} from your environment (.env.local); no local service.`];
+  banner = [
+    `Cognito: the user pool ${env['VITE_COGNITO_USER_POOL_ID']} from your environment (.env.local); no local service.`,
+  ];
 } else {
   const port = Number(process.env['LOCAL_COGNITO_PORT'] ?? 9229);
   const started = performance.now();
   try {
     service = await startLocalCognito({ dataDir: DATA_DIR, port });
     writePoolConfig(DATA_DIR, service.demo!);
-    banner = [`Local Cognito: ${service.url} (ready in ${(performance.now() - started).toFixed(0)} ms, data in ${DATA_DIR}/)`];
+    banner = [
+      `Local Cognito: ${service.url} (ready in ${(performance.now() - started).toFixed(0)} ms, data in ${DATA_DIR}/)`,
+    ];
   } catch (error) {
     if (error instanceof DataFileError) {
       process.stderr.write(`Local Cognito did not start. ${error.message}\nTo start over, delete ${DATA_DIR}.\n`);
@@ -61,10 +69,15 @@ if (realPool) {
     }
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     // Perhaps `npm run local-cognito` is already running: use it rather than fail.
-    const running = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const running = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     const pool = readPoolConfig(DATA_DIR);
     if (!running || !pool || new URL(pool.userPoolEndpoint).port !== String(port)) {
-      process.stderr.write(`Port ${port} is in use by something else. Stop it, or set LOCAL_COGNITO_PORT to another port.\n`);
+      process.stderr.write(
+        `Port ${port} is in use by something else. Stop it, or set LOCAL_COGNITO_PORT to another port.\n`,
+      );
       process.exit(1);
     }
     banner = [`Local Cognito: using the service already running at ${pool.userPoolEndpoint}`];

@@ -29,7 +29,9 @@ export type ElementProps<T extends LitElement> = {
 };
 
 /** What JSX accepts on the element: HTML attributes, `ref`, `key`, `slot`, …, its properties and its events. */
-export type CognitoJSXProps<T extends LitElement> = DetailedHTMLProps<HTMLAttributes<T>, T> & ElementProps<T> & CognitoEventProps;
+export type CognitoJSXProps<T extends LitElement> = DetailedHTMLProps<HTMLAttributes<T>, T> &
+  ElementProps<T> &
+  CognitoEventProps;
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace

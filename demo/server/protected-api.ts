@@ -21,7 +21,9 @@ export interface ApiResponse {
 
 export const PROTECTED_PATH = '/api/hello';
 
-export function createProtectedApi(config: ProtectedApiConfig): (authorization: string | undefined) => Promise<ApiResponse> {
+export function createProtectedApi(
+  config: ProtectedApiConfig,
+): (authorization: string | undefined) => Promise<ApiResponse> {
   let verify: (token: string) => Promise<JwtPayload>;
   if (config.userPoolEndpoint) {
     const issuer = `${config.userPoolEndpoint.replace(/\/$/, '')}/${config.userPoolId}`;
@@ -48,21 +50,34 @@ export function createProtectedApi(config: ProtectedApiConfig): (authorization: 
       return verifier.verify(token);
     };
   } else {
-    const verifier = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, clientId: config.userPoolClientId, tokenUse: 'id' });
+    const verifier = CognitoJwtVerifier.create({
+      userPoolId: config.userPoolId,
+      clientId: config.userPoolClientId,
+      tokenUse: 'id',
+    });
     verify = (token) => verifier.verify(token);
   }
 
   return async (authorization) => {
     const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) return { status: 401, body: { error: 'Unauthorized', reason: 'No Bearer token in the Authorization header' } };
+    if (!token)
+      return { status: 401, body: { error: 'Unauthorized', reason: 'No Bearer token in the Authorization header' } };
     try {
       const claims = await verify(token);
       return {
         status: 200,
-        body: { message: `Hello, ${String(claims['email'] ?? claims.sub)}`, sub: claims.sub, email: claims['email'], expiresAt: new Date((claims.exp ?? 0) * 1000).toISOString() },
+        body: {
+          message: `Hello, ${String(claims['email'] ?? claims.sub)}`,
+          sub: claims.sub,
+          email: claims['email'],
+          expiresAt: new Date((claims.exp ?? 0) * 1000).toISOString(),
+        },
       };
     } catch (error) {
-      return { status: 401, body: { error: 'Unauthorized', reason: error instanceof Error ? error.message : 'Invalid token' } };
+      return {
+        status: 401,
+        body: { error: 'Unauthorized', reason: error instanceof Error ? error.message : 'Invalid token' },
+      };
     }
   };
 }

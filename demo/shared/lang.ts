@@ -12,7 +12,8 @@ export const currentLang = (): Lang => (document.documentElement.lang === 'ja' ?
 
 export function setLang(next: Lang): void {
   document.documentElement.lang = next;
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset['lang'] === next));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]'))
+    button.setAttribute('aria-pressed', String(button.dataset['lang'] === next));
   localStorage.setItem(KEY, next);
   for (const listener of listeners) listener(next);
 }

@@ -83,7 +83,13 @@ function parse(body) {
   const text = (value) => (typeof value === 'string' ? value : '');
   return body
     .filter((entry) => entry && typeof entry === 'object')
-    .map((entry) => ({ at: text(entry.at), kind: text(entry.kind), destination: text(entry.destination), code: text(entry.code), expiresAt: text(entry.expiresAt) }))
+    .map((entry) => ({
+      at: text(entry.at),
+      kind: text(entry.kind),
+      destination: text(entry.destination),
+      code: text(entry.code),
+      expiresAt: text(entry.expiresAt),
+    }))
     .reverse();
 }
 
@@ -130,7 +136,13 @@ export function mountLocalInbox({ endpoint, parent, before = null, intervalMs = 
       }),
     );
     const list = messages ?? [];
-    status.textContent = failed ? t.unreachable : list.length === 0 ? t.empty : list.length > LIMIT ? t.more(LIMIT, list.length) : '';
+    status.textContent = failed
+      ? t.unreachable
+      : list.length === 0
+        ? t.empty
+        : list.length > LIMIT
+          ? t.more(LIMIT, list.length)
+          : '';
     table.hidden = list.length === 0;
     const dates = new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' });
     table.tBodies[0].replaceChildren(
@@ -150,7 +162,12 @@ export function mountLocalInbox({ endpoint, parent, before = null, intervalMs = 
         }
         const codeCell = element('td');
         codeCell.append(code);
-        row.append(element('td', 'local-inbox-to', message.destination), element('td', 'local-inbox-kind', t.kinds[message.kind] ?? message.kind), codeCell, expires);
+        row.append(
+          element('td', 'local-inbox-to', message.destination),
+          element('td', 'local-inbox-kind', t.kinds[message.kind] ?? message.kind),
+          codeCell,
+          expires,
+        );
         return row;
       }),
     );
@@ -200,7 +217,10 @@ export function mountLocalInbox({ endpoint, parent, before = null, intervalMs = 
 
   render();
   // Its own stylesheet, so that a page against a real pool loads nothing of it; the panel shows once it is in.
-  const stylesheet = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('./local-inbox.css', import.meta.url).href });
+  const stylesheet = Object.assign(document.createElement('link'), {
+    rel: 'stylesheet',
+    href: new URL('./local-inbox.css', import.meta.url).href,
+  });
   const show = () => {
     if (!stopped) parent.insertBefore(section, before);
   };

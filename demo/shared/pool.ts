@@ -11,4 +11,9 @@ export const pool = {
  * Frameworks gate their views on the auth state before any element is on the page, so the pool is configured
  * from JavaScript at start-up (the elements' attributes then name the same pool).
  */
-if (pool.userPoolId && pool.clientId) configure({ userPoolId: pool.userPoolId, userPoolClientId: pool.clientId, userPoolEndpoint: pool.endpoint || undefined });
+if (pool.userPoolId && pool.clientId)
+  configure({
+    userPoolId: pool.userPoolId,
+    userPoolClientId: pool.clientId,
+    userPoolEndpoint: pool.endpoint || undefined,
+  });

@@ -34,7 +34,12 @@ export class ChallengeSessions {
   take(id: unknown, challengeName: unknown, clientId: unknown): ChallengeSession {
     const session = typeof id === 'string' ? this.open.get(id) : undefined;
     if (typeof id === 'string') this.open.delete(id);
-    if (!session || session.expiresAt < Date.now() || session.challengeName !== challengeName || session.clientId !== clientId) {
+    if (
+      !session ||
+      session.expiresAt < Date.now() ||
+      session.challengeName !== challengeName ||
+      session.clientId !== clientId
+    ) {
       throw invalidSession();
     }
     return session;

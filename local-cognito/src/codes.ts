@@ -61,7 +61,8 @@ export class Codes {
   ) {
     this.options = { ...DEFAULT_CODE_OPTIONS, ...options };
     for (const [name, value] of Object.entries(this.options)) {
-      if (!Number.isFinite(value) || value < 0) throw new RangeError(`codes.${name} must be a number ≥ 0, not ${value}`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new RangeError(`codes.${name} must be a number ≥ 0, not ${value}`);
     }
   }
 
@@ -80,7 +81,12 @@ export class Codes {
     if (own) return own;
     // A sign-up code written by cognito-local (or by an older version of this service).
     if (purpose === 'SignUp' && user.UserStatus === 'UNCONFIRMED' && user.ConfirmationCode) {
-      return { code: user.ConfirmationCode, attribute: 'email', issuedAt: user.UserLastModifiedDate.getTime(), failures: 0 };
+      return {
+        code: user.ConfirmationCode,
+        attribute: 'email',
+        issuedAt: user.UserLastModifiedDate.getTime(),
+        failures: 0,
+      };
     }
     return undefined;
   }
@@ -111,7 +117,8 @@ export class Codes {
     if (!code) return { outcome: 'missing' };
     if (this.#expired(code, purpose)) return { outcome: 'expired' };
     if (code.failures >= this.options.maxAttempts) return { outcome: 'locked' };
-    if (given !== code.code) return { outcome: 'mismatch', user: this.#withCode(user, purpose, { ...code, failures: code.failures + 1 }) };
+    if (given !== code.code)
+      return { outcome: 'mismatch', user: this.#withCode(user, purpose, { ...code, failures: code.failures + 1 }) };
     return { outcome: 'ok', attribute: code.attribute };
   }
 

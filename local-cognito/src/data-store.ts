@@ -18,7 +18,8 @@ import { DataFileError, DurableFile, readJsonFile } from './durable-file.js';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** cognito-local's convention: fields named `…Date` are Dates in memory and ISO strings on disk. */
 function writeDates(this: unknown, key: string, value: unknown): unknown {

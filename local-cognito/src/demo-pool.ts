@@ -20,9 +20,24 @@ export const DEMO_CLIENT_ID = 'cognitoelementsdemo0client';
  */
 export const DEMO_USERS = [
   { email: 'demo@example.com', password: 'Passw0rd!', status: 'CONFIRMED', note: 'confirmed' },
-  { email: 'new@example.com', password: 'TempPassw0rd!', status: 'FORCE_CHANGE_PASSWORD', note: 'temporary password: shows the new-password step' },
-  { email: 'unconfirmed@example.com', password: 'Passw0rd!', status: 'UNCONFIRMED', note: 'signed up, not confirmed: shows the confirm-sign-up step (code in /_local/messages)' },
-  { email: 'reset@example.com', password: 'Passw0rd!', status: 'RESET_REQUIRED', note: 'reset by an administrator: shows the reset-password step (code in /_local/messages)' },
+  {
+    email: 'new@example.com',
+    password: 'TempPassw0rd!',
+    status: 'FORCE_CHANGE_PASSWORD',
+    note: 'temporary password: shows the new-password step',
+  },
+  {
+    email: 'unconfirmed@example.com',
+    password: 'Passw0rd!',
+    status: 'UNCONFIRMED',
+    note: 'signed up, not confirmed: shows the confirm-sign-up step (code in /_local/messages)',
+  },
+  {
+    email: 'reset@example.com',
+    password: 'Passw0rd!',
+    status: 'RESET_REQUIRED',
+    note: 'reset by an administrator: shows the reset-password step (code in /_local/messages)',
+  },
 ] as const;
 
 /** What aws-amplify needs: `Amplify.configure({ Auth: { Cognito: DemoPool } })`. */
@@ -34,12 +49,18 @@ export interface DemoPool {
 
 type Call = (target: string, request: Record<string, unknown>) => Promise<object>;
 
-export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: Context, endpoint: string): Promise<DemoPool> {
+export async function ensureDemoPool(
+  call: Call,
+  cognito: CognitoService,
+  ctx: Context,
+  endpoint: string,
+): Promise<DemoPool> {
   const userPoolId = DEMO_POOL_ID;
   const userPoolClientId = DEMO_CLIENT_ID;
   const pools = await cognito.listUserPools(ctx);
   // Demo pools of older data folders had random ids: the fixed one replaces them.
-  for (const old of pools.filter((p) => p.Name === DEMO_POOL_NAME && p.Id !== userPoolId)) await cognito.deleteUserPool(ctx, old);
+  for (const old of pools.filter((p) => p.Name === DEMO_POOL_NAME && p.Id !== userPoolId))
+    await cognito.deleteUserPool(ctx, old);
   if (!pools.some((p) => p.Id === userPoolId)) {
     // As CreateUserPool would make it, but with the fixed id (the API has no way to choose one).
     const now = new Date();
@@ -53,7 +74,13 @@ export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: C
       AutoVerifiedAttributes: ['email'],
       MfaConfiguration: 'OFF',
       Policies: {
-        PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
+        PasswordPolicy: {
+          MinimumLength: 8,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
       },
     });
   }
@@ -76,8 +103,10 @@ export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: C
     const existing = await pool.getUserByUsername(ctx, demo.email);
     if (existing && existing.UserStatus === demo.status && existing.Password === demo.password && existing.Enabled) {
       // As it was: only a fresh code, so that the step can be tried with a code the outbox shows.
-      if (demo.status === 'UNCONFIRMED') await call('ResendConfirmationCode', { ClientId: userPoolClientId, Username: demo.email });
-      if (demo.status === 'RESET_REQUIRED') await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
+      if (demo.status === 'UNCONFIRMED')
+        await call('ResendConfirmationCode', { ClientId: userPoolClientId, Username: demo.email });
+      if (demo.status === 'RESET_REQUIRED')
+        await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
       continue;
     }
     if (existing) await pool.deleteUser(ctx, existing);
@@ -96,9 +125,15 @@ export async function ensureDemoPool(call: Call, cognito: CognitoService, ctx: C
       ],
     });
     if (demo.status === 'CONFIRMED' || demo.status === 'RESET_REQUIRED') {
-      await call('AdminSetUserPassword', { UserPoolId: userPoolId, Username: demo.email, Password: demo.password, Permanent: true });
+      await call('AdminSetUserPassword', {
+        UserPoolId: userPoolId,
+        Username: demo.email,
+        Password: demo.password,
+        Permanent: true,
+      });
     }
-    if (demo.status === 'RESET_REQUIRED') await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
+    if (demo.status === 'RESET_REQUIRED')
+      await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
   }
 
   return { userPoolId, userPoolClientId, userPoolEndpoint: endpoint };

@@ -31,7 +31,10 @@ export class DataFileError extends Error {
 }
 
 /** The parsed content of a JSON file; undefined when there is no such file. Throws DataFileError otherwise. */
-export async function readJsonFile(file: string, reviver?: (this: unknown, key: string, value: unknown) => unknown): Promise<unknown> {
+export async function readJsonFile(
+  file: string,
+  reviver?: (this: unknown, key: string, value: unknown) => unknown,
+): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -106,7 +109,10 @@ export class DurableFile {
   }
 
   async #write(data: string): Promise<void> {
-    await writeFileAtomic(this.file, data, { fsync: true, ...(this.options.mode === undefined ? {} : { mode: this.options.mode }) });
+    await writeFileAtomic(this.file, data, {
+      fsync: true,
+      ...(this.options.mode === undefined ? {} : { mode: this.options.mode }),
+    });
     await syncDirectory(dirname(this.file));
   }
 }

@@ -48,7 +48,8 @@ const MAX_BODY = 1024 * 1024;
 /** Chromium caps the preflight cache at two hours. */
 const PREFLIGHT_MAX_AGE = '7200';
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
-const ALLOWED_HEADERS = 'content-type, x-amz-target, x-amz-user-agent, x-amz-date, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request';
+const ALLOWED_HEADERS =
+  'content-type, x-amz-target, x-amz-user-agent, x-amz-date, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request';
 
 const isIPv4Loopback = (name: string): boolean => {
   const parts = name.split('.');
@@ -91,7 +92,10 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
-  res.writeHead(status, { ...headers, ...(body === undefined ? {} : { 'Content-Length': Buffer.byteLength(body).toString() }) });
+  res.writeHead(status, {
+    ...headers,
+    ...(body === undefined ? {} : { 'Content-Length': Buffer.byteLength(body).toString() }),
+  });
   res.end(body);
 }
 
@@ -117,7 +121,8 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
     const started = performance.now();
     const requestId = `local-${Date.now().toString(36)}-${(requestCounter++).toString(36)}`;
     const header = req.headers['x-amz-target'];
-    const target = typeof header === 'string' && header.startsWith(TARGET_PREFIX) ? header.slice(TARGET_PREFIX.length) : '';
+    const target =
+      typeof header === 'string' && header.startsWith(TARGET_PREFIX) ? header.slice(TARGET_PREFIX.length) : '';
     let status = 200;
     let payload: object;
     try {
@@ -148,7 +153,8 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
       }
     }
     const ms = performance.now() - started;
-    const errorType: Record<string, string> = status === 200 ? {} : { 'x-amzn-errortype': (payload as { __type: string }).__type };
+    const errorType: Record<string, string> =
+      status === 200 ? {} : { 'x-amzn-errortype': (payload as { __type: string }).__type };
     send(
       res,
       status,
@@ -161,7 +167,12 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
       },
       JSON.stringify(payload, replacer),
     );
-    onRequest({ target: target || '?', status, ms, ...(errorType['x-amzn-errortype'] ? { error: errorType['x-amzn-errortype'] } : {}) });
+    onRequest({
+      target: target || '?',
+      status,
+      ms,
+      ...(errorType['x-amzn-errortype'] ? { error: errorType['x-amzn-errortype'] } : {}),
+    });
   }
 
   const listener: RequestListener = (req, res) => {
@@ -184,7 +195,12 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
     const cors = corsHeaders(req);
     const url = new URL(req.url ?? '/', 'http://local');
     const json = (status: number, body: unknown) =>
-      send(res, status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(body));
+      send(
+        res,
+        status,
+        { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        JSON.stringify(body),
+      );
 
     if (req.method === 'OPTIONS') {
       send(res, 204, {
@@ -209,7 +225,11 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
       underWay.add(call);
       call
         .finally(() => underWay.delete(call))
-        .catch((error: unknown) => logger.error(`answering ${req.headers['x-amz-target']}: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) =>
+          logger.error(
+            `answering ${req.headers['x-amz-target']}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       return;
     }
     if (req.method === 'GET') {
@@ -217,7 +237,12 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
       if (wellKnown) {
         const [, poolId, doc] = wellKnown as unknown as [string, string, string];
         const issuer = `${issuerBase()}/${poolId}`;
-        json(200, doc === 'jwks.json' ? jwks : { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] });
+        json(
+          200,
+          doc === 'jwks.json'
+            ? jwks
+            : { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] },
+        );
         return;
       }
       if (url.pathname === '/health') {

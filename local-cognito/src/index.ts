@@ -114,7 +114,11 @@ async function removeInterruptedWrites(directory: string): Promise<void> {
 
 /** cognito-local's logger interface; its debug lines dump whole users (passwords included), so they are dropped. */
 function createLogger(print: (line: string) => void): LogService {
-  const message = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : '')).filter(Boolean).join(' ');
+  const message = (args: unknown[]) =>
+    args
+      .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : ''))
+      .filter(Boolean)
+      .join(' ');
   const logger: LogService = {
     child: () => logger,
     debug: () => undefined,
@@ -148,7 +152,12 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
   // start with nothing changed; see durable-file.ts.
   const stores = new JsonFileDataStoreFactory(dbDir);
   const userPools = new UserPoolServiceFactoryImpl(clock, stores);
-  const cognito = new DurableCognitoService(dbDir, await stores.create(ctx, CLIENTS_STORE, { Clients: {} }), userPools, stores);
+  const cognito = new DurableCognitoService(
+    dbDir,
+    await stores.create(ctx, CLIENTS_STORE, { Clients: {} }),
+    userPools,
+    stores,
+  );
   await cognito.init(ctx);
   const state = await CompatState.load(join(options.dataDir, 'sessions.json'));
   const key = await loadSigningKey(join(options.dataDir, 'signing-key.json'));
@@ -184,7 +193,9 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     logger,
     onRequest: (record) => {
       requests.push(record);
-      options.logRequest?.(`${record.target} ${record.status}${record.error ? ` ${record.error}` : ''} ${record.ms.toFixed(1)} ms`);
+      options.logRequest?.(
+        `${record.target} ${record.status}${record.error ? ` ${record.error}` : ''} ${record.ms.toFixed(1)} ms`,
+      );
     },
   });
   const server: Server = createServer(http.listener);

@@ -43,7 +43,13 @@ export class CompatState {
     const content = await readJsonFile(file);
     if (content === undefined) return new CompatState(file, { sessions: {}, refreshTokens: {} });
     const data = content as Partial<StateFile> | null;
-    if (!data || typeof data.sessions !== 'object' || !data.sessions || typeof data.refreshTokens !== 'object' || !data.refreshTokens) {
+    if (
+      !data ||
+      typeof data.sessions !== 'object' ||
+      !data.sessions ||
+      typeof data.refreshTokens !== 'object' ||
+      !data.refreshTokens
+    ) {
       throw new DataFileError(file, 'it is not a sessions file (no "sessions" and "refreshTokens" objects)');
     }
     return new CompatState(file, data as StateFile);

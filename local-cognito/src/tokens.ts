@@ -101,12 +101,7 @@ export class TokenIssuer implements TokenGenerator {
   }
 
   /** cognito-local's interface: a new sign-in. */
-  async generate(
-    _ctx: unknown,
-    user: User,
-    userGroups: readonly string[],
-    client: AppClient,
-  ): Promise<Tokens> {
+  async generate(_ctx: unknown, user: User, userGroups: readonly string[], client: AppClient): Promise<Tokens> {
     const now = this.now();
     const originJti = randomUUID();
     const lifetimes = tokenLifetimes(client);
@@ -133,7 +128,10 @@ export class TokenIssuer implements TokenGenerator {
   }
 
   /** Adds the fields cognito-local leaves out of an AuthenticationResult. */
-  complete(tokens: { AccessToken: string; IdToken: string; RefreshToken?: string | undefined }, client: AppClient): AuthenticationResult {
+  complete(
+    tokens: { AccessToken: string; IdToken: string; RefreshToken?: string | undefined },
+    client: AppClient,
+  ): AuthenticationResult {
     return {
       AccessToken: tokens.AccessToken,
       IdToken: tokens.IdToken,
@@ -151,7 +149,12 @@ export class TokenIssuer implements TokenGenerator {
     const claims = this.decodeVerified(token);
     if (!claims || claims['token_use'] !== 'access') throw notAuthorized('Invalid Access Token');
     const { username, client_id, origin_jti, iss, exp } = claims;
-    if (typeof username !== 'string' || typeof client_id !== 'string' || typeof origin_jti !== 'string' || typeof iss !== 'string') {
+    if (
+      typeof username !== 'string' ||
+      typeof client_id !== 'string' ||
+      typeof origin_jti !== 'string' ||
+      typeof iss !== 'string'
+    ) {
       throw notAuthorized('Invalid Access Token');
     }
     if (typeof exp !== 'number' || exp <= this.now()) throw notAuthorized('Access Token has expired');
@@ -166,7 +169,12 @@ export class TokenIssuer implements TokenGenerator {
     const parts = token.split('.');
     if (parts.length !== 3) return undefined;
     const [header, payload, signature] = parts as [string, string, string];
-    const ok = verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), this.key.publicKey, Buffer.from(signature, 'base64url'));
+    const ok = verify(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      this.key.publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
     if (!ok) return undefined;
     try {
       return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;

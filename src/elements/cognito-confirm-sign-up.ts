@@ -41,9 +41,16 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
   /** Set by the element that embeds this one; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
-  protected readonly stepHosts = new StepHostsController(this, [], { hosts: confirmSignUpHosts, embedded: () => this.embedded });
+  protected readonly stepHosts = new StepHostsController(this, [], {
+    hosts: confirmSignUpHosts,
+    embedded: () => this.embedded,
+  });
 
-  readonly #ids = { username: uniqueId('cognito-confirm-username'), code: uniqueId('cognito-confirm-code'), error: uniqueId('cognito-confirm-error') };
+  readonly #ids = {
+    username: uniqueId('cognito-confirm-username'),
+    code: uniqueId('cognito-confirm-code'),
+    error: uniqueId('cognito-confirm-error'),
+  };
   /** The step this form last showed: a new one (another account) starts clean, with the cooldown running. */
   #shownFor: string | null = null;
 
@@ -70,7 +77,8 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
     const { state } = this.auth;
     const code = (this.field('code')?.value ?? '').trim();
     // After the code was accepted, a retry only signs in: no code is needed.
-    if (!code && !(state.status === 'confirmSignUp' && state.pending.confirmed)) return this.refuse('error.codeRequired', 'code');
+    if (!code && !(state.status === 'confirmSignUp' && state.pending.confirmed))
+      return this.refuse('error.codeRequired', 'code');
     this.notice = null;
     const failure = await this.submitting(async () => {
       await this.auth.store.confirmSignUp(code, { origin: this });
@@ -94,16 +102,33 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
     if (state.status !== 'confirmSignUp' || confirmSignUpHosts.owner() !== this) return nothing;
     const { pending } = state;
     const ids = this.#ids;
-    const intro = pending.delivery ? this.t('confirmSignUp.sentTo', { destination: pending.delivery.destination }) : this.t('confirmSignUp.sent');
+    const intro = pending.delivery
+      ? this.t('confirmSignUp.sentTo', { destination: pending.delivery.destination })
+      : this.t('confirmSignUp.sent');
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('confirmSignUp.heading')}</h2>
         <p part="intro">${intro}</p>
-        <input id=${ids.username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
+        <input
+          id=${ids.username}
+          name="username"
+          type="email"
+          autocomplete="username"
+          .value=${pending.email}
+          readonly
+          hidden
+        />
         ${pending.confirmed ? nothing : this.renderCodeField(ids.code, ids.error)}
-        <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('confirmSignUp.busy') : this.t('confirmSignUp.submit')}</button>
-        ${this.renderCodeActions(() => this.#onResend(), () => this.#onBack())}
+        <div part="error" id=${ids.error} role="alert">
+          ${this.error ? this.t(this.error.key, this.error.params) : ''}
+        </div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('confirmSignUp.busy') : this.t('confirmSignUp.submit')}
+        </button>
+        ${this.renderCodeActions(
+          () => this.#onResend(),
+          () => this.#onBack(),
+        )}
       </form>
     `;
   }

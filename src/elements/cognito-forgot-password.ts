@@ -88,10 +88,21 @@ export class CognitoForgotPassword extends CognitoFormElement {
         <h2 part="heading">${this.t('forgotPassword.heading')}</h2>
         <p part="intro">${this.t('forgotPassword.intro')}</p>
         ${renderField(
-          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.onEmailInput }),
+          emailField({
+            id: ids.email,
+            label: this.t('login.email'),
+            value: this.email,
+            invalid: this.invalidField === 'email',
+            describedBy: ids.error,
+            onInput: this.onEmailInput,
+          }),
         )}
-        <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('forgotPassword.busy') : this.t('forgotPassword.submit')}</button>
+        <div part="error" id=${ids.error} role="alert">
+          ${this.error ? this.t(this.error.key, this.error.params) : ''}
+        </div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('forgotPassword.busy') : this.t('forgotPassword.submit')}
+        </button>
         ${this.signInHref ? html`<a part="sign-in-link link" href=${this.signInHref}>${this.t('forgotPassword.signIn')}</a>` : nothing}
       </form>
     `;

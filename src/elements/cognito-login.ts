@@ -82,9 +82,16 @@ export class CognitoLogin extends CognitoFormElement {
   /** Where "Create an account" leads (a page with `<cognito-sign-up>`); no link without it. */
   @property({ attribute: 'sign-up-href' }) signUpHref = '';
 
-
-  readonly #ids = { email: uniqueId('cognito-login-email'), password: uniqueId('cognito-login-password'), error: uniqueId('cognito-login-error') };
-  protected readonly stepHosts = new StepHostsController(this, [newPasswordHosts, confirmSignUpHosts, resetPasswordHosts]);
+  readonly #ids = {
+    email: uniqueId('cognito-login-email'),
+    password: uniqueId('cognito-login-password'),
+    error: uniqueId('cognito-login-error'),
+  };
+  protected readonly stepHosts = new StepHostsController(this, [
+    newPasswordHosts,
+    confirmSignUpHosts,
+    resetPasswordHosts,
+  ]);
 
   protected override forgetTyped(): void {
     super.forgetTyped();
@@ -96,7 +103,9 @@ export class CognitoLogin extends CognitoFormElement {
   }
 
   get #authFlow(): AuthFlow {
-    return this.authFlow === 'srp' || this.authFlow === 'password' ? this.authFlow : fallBack(this, 'auth-flow', this.authFlow, 'srp or password', 'srp' as const);
+    return this.authFlow === 'srp' || this.authFlow === 'password'
+      ? this.authFlow
+      : fallBack(this, 'auth-flow', this.authFlow, 'srp or password', 'srp' as const);
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
@@ -115,8 +124,14 @@ export class CognitoLogin extends CognitoFormElement {
       // An unconfirmed account or a required reset continues inside this login.
       confirmSignUpHosts.preferWithin(this);
       resetPasswordHosts.preferWithin(this);
-      const remember = this.rememberMe ? this.querySelector<HTMLInputElement>('[part~="remember-me"]')?.checked === true : undefined;
-      const result = await this.auth.store.signIn(email, password, { origin: this, authFlow: this.#authFlow, remember });
+      const remember = this.rememberMe
+        ? this.querySelector<HTMLInputElement>('[part~="remember-me"]')?.checked === true
+        : undefined;
+      const result = await this.auth.store.signIn(email, password, {
+        origin: this,
+        authFlow: this.#authFlow,
+        remember,
+      });
       // A step no element shows yet (MFA): named, so that the user is not left without an answer.
       if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     });
@@ -141,7 +156,9 @@ export class CognitoLogin extends CognitoFormElement {
     const configMessage = this.configMessage();
     if (configMessage) {
       // One message, not two: an enclosing <cognito-session> shows it (whatever its state).
-      return this.closest('cognito-session') ? nothing : html`<div role="alert" part="error config-error">${configMessage}</div>`;
+      return this.closest('cognito-session')
+        ? nothing
+        : html`<div role="alert" part="error config-error">${configMessage}</div>`;
     }
     switch (status) {
       case 'loading':
@@ -150,9 +167,17 @@ export class CognitoLogin extends CognitoFormElement {
         return nothing;
       // The steps that follow a sign-in continue here, unless the page has its own element for them.
       case 'newPasswordRequired':
-        return newPasswordHosts.pageHasOwn() ? nothing : html`<cognito-new-password embedded min-length=${this.minLength} require=${this.require}></cognito-new-password>`;
+        return newPasswordHosts.pageHasOwn()
+          ? nothing
+          : html`<cognito-new-password
+              embedded
+              min-length=${this.minLength}
+              require=${this.require}
+            ></cognito-new-password>`;
       case 'confirmSignUp':
-        return confirmSignUpHosts.pageHasOwn() ? nothing : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+        return confirmSignUpHosts.pageHasOwn()
+          ? nothing
+          : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
       case 'resetPassword':
         if (resetPasswordHosts.pageHasOwn()) return nothing;
         return html`<cognito-reset-password
@@ -162,7 +187,11 @@ export class CognitoLogin extends CognitoFormElement {
           require=${this.require}
         ></cognito-reset-password>`;
       case 'signedOut': {
-        const message = this.error ? this.t(this.error.key, this.error.params) : notice ? this.t(`error.${notice}`) : '';
+        const message = this.error
+          ? this.t(this.error.key, this.error.params)
+          : notice
+            ? this.t(`error.${notice}`)
+            : '';
         return this.#renderForm(message);
       }
     }
@@ -173,7 +202,14 @@ export class CognitoLogin extends CognitoFormElement {
     return html`
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         ${renderField(
-          emailField({ id: ids.email, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: ids.error, onInput: this.onEmailInput }),
+          emailField({
+            id: ids.email,
+            label: this.t('login.email'),
+            value: this.email,
+            invalid: this.invalidField === 'email',
+            describedBy: ids.error,
+            onInput: this.onEmailInput,
+          }),
         )}
         ${renderField({
           field: 'password',
@@ -188,16 +224,28 @@ export class CognitoLogin extends CognitoFormElement {
           onInput: () => (this.invalidField = this.invalidField === 'password' ? null : this.invalidField),
           beside: {
             part: 'password-row',
-            content: html`<button part="toggle-password" type="button" aria-controls=${ids.password} ?data-revealed=${this.revealed} @click=${this.#onTogglePassword}>
+            content: html`<button
+              part="toggle-password"
+              type="button"
+              aria-controls=${ids.password}
+              ?data-revealed=${this.revealed}
+              @click=${this.#onTogglePassword}
+            >
               ${this.t(this.revealed ? 'login.hidePassword' : 'login.showPassword')}
             </button>`,
           },
         })}
-        ${this.rememberMe
-          ? html`<label part="remember"><input part="remember-me" type="checkbox" name="remember-me" />${this.t('login.rememberMe')}</label>`
-          : nothing}
+        ${
+          this.rememberMe
+            ? html`<label part="remember"
+                ><input part="remember-me" type="checkbox" name="remember-me" />${this.t('login.rememberMe')}</label
+              >`
+            : nothing
+        }
         <div part="error" id=${ids.error} role="alert">${message}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('login.busy') : this.t('login.submit')}</button>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('login.busy') : this.t('login.submit')}
+        </button>
         ${this.forgotPasswordHref ? html`<a part="forgot-password-link link" href=${this.forgotPasswordHref}>${this.t('login.forgotPassword')}</a>` : nothing}
         ${this.signUpHref ? html`<a part="sign-up-link link" href=${this.signUpHref}>${this.t('login.signUp')}</a>` : nothing}
       </form>

@@ -45,10 +45,12 @@ export class CognitoNewPassword extends CognitoPasswordForm {
   /** Set by `<cognito-login>` on the element it embeds; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
-  protected readonly stepHosts = new StepHostsController(this, [], { hosts: newPasswordHosts, embedded: () => this.embedded });
+  protected readonly stepHosts = new StepHostsController(this, [], {
+    hosts: newPasswordHosts,
+    embedded: () => this.embedded,
+  });
 
   readonly #username = uniqueId('cognito-new-password-username');
-
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
     return status === 'newPasswordRequired' ? this.field('password') : null;
@@ -80,12 +82,26 @@ export class CognitoNewPassword extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('newPassword.heading')}</h2>
         <p part="intro">${this.t('newPassword.intro')}</p>
-        <input id=${this.#username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
+        <input
+          id=${this.#username}
+          name="username"
+          type="email"
+          autocomplete="username"
+          .value=${pending.email}
+          readonly
+          hidden
+        />
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
         ${this.renderAttributeFields(pending.missingAttributes, 'newPassword.attributes')}
-        <div part="error" id=${ids.error} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('newPassword.busy') : this.t('newPassword.submit')}</button>
-        <button part="secondary-button" type="button" ?disabled=${this.busy} @click=${this.#onCancel}>${this.t('newPassword.cancel')}</button>
+        <div part="error" id=${ids.error} role="alert">
+          ${this.error ? this.t(this.error.key, this.error.params) : ''}
+        </div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('newPassword.busy') : this.t('newPassword.submit')}
+        </button>
+        <button part="secondary-button" type="button" ?disabled=${this.busy} @click=${this.#onCancel}>
+          ${this.t('newPassword.cancel')}
+        </button>
       </form>
     `;
   }

@@ -47,7 +47,10 @@ export class CognitoResetPassword extends CognitoPasswordForm {
   /** Set by the element that embeds this one; a page's own element takes precedence over it. */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
-  protected readonly stepHosts = new StepHostsController(this, [], { hosts: resetPasswordHosts, embedded: () => this.embedded });
+  protected readonly stepHosts = new StepHostsController(this, [], {
+    hosts: resetPasswordHosts,
+    embedded: () => this.embedded,
+  });
 
   readonly #ids = { username: uniqueId('cognito-reset-username'), code: uniqueId('cognito-reset-code') };
   #shownFor: string | null = null;
@@ -104,12 +107,27 @@ export class CognitoResetPassword extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('resetPassword.heading')}</h2>
         <p part="intro">${this.t('resetPassword.sentTo', { email: pending.email })}</p>
-        <input id=${ids.username} name="username" type="email" autocomplete="username" .value=${pending.email} readonly hidden />
+        <input
+          id=${ids.username}
+          name="username"
+          type="email"
+          autocomplete="username"
+          .value=${pending.email}
+          readonly
+          hidden
+        />
         ${this.renderCodeField(ids.code, errorId)}
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
-        <div part="error" id=${errorId} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('resetPassword.busy') : this.t('resetPassword.submit')}</button>
-        ${this.renderCodeActions(() => this.#onResend(), () => this.#onBack())}
+        <div part="error" id=${errorId} role="alert">
+          ${this.error ? this.t(this.error.key, this.error.params) : ''}
+        </div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('resetPassword.busy') : this.t('resetPassword.submit')}
+        </button>
+        ${this.renderCodeActions(
+          () => this.#onResend(),
+          () => this.#onBack(),
+        )}
       </form>
     `;
   }

@@ -73,7 +73,11 @@ export const sessionStyles = css`
     padding: 0.5rem 0.75rem;
     border-radius: var(--_radius);
     background: var(--_code);
-    font: 0.8125rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace;
+    font:
+      0.8125rem/1.4 ui-monospace,
+      SFMono-Regular,
+      Menlo,
+      monospace;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }

@@ -45,7 +45,6 @@ import type { AuthStatus, AuthTokens } from '../store/index.js';
 export class CognitoSession extends CognitoElement {
   static override styles = sessionStyles;
 
-
   /** Sign out on every device (Cognito GlobalSignOut), not only here. */
   @property({ type: Boolean, reflect: true }) global = false;
 
@@ -69,7 +68,12 @@ export class CognitoSession extends CognitoElement {
       // Read on every store change (sign-in, refresh): from storage, no request while the tokens are valid.
       void this.auth.store.peekTokens().then((tokens) => {
         // A read that resolves after a sign-out (or another user's sign-in) must not show those tokens.
-        if (this.auth.state.status !== 'signedIn' || !this.showToken || tokens?.idTokenClaims['sub'] !== this.auth.state.user.userId) return;
+        if (
+          this.auth.state.status !== 'signedIn' ||
+          !this.showToken ||
+          tokens?.idTokenClaims['sub'] !== this.auth.state.user.userId
+        )
+          return;
         if (tokens.idToken !== this.tokens?.idToken) this.tokens = tokens;
       });
     }
@@ -105,12 +109,26 @@ export class CognitoSession extends CognitoElement {
     }
     if (status === 'loading') return nothing;
     if (status !== 'signedIn') return html`<slot name="signed-out"></slot>`;
-    const label = this.busy ? this.t('session.busy') : this.global ? this.t('session.signOutEverywhere') : this.t('session.signOut');
+    const label = this.busy
+      ? this.t('session.busy')
+      : this.global
+        ? this.t('session.signOutEverywhere')
+        : this.t('session.signOut');
     return html`
       <div part="base">
         <p part="user" tabindex="-1">${this.t('session.signedInAs', { email: user?.email ?? user?.username ?? '' })}</p>
-        <button part="sign-out-button" type="button" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.#onSignOut}>${label}</button>
-        <p part="error" role="alert">${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure.key, this.failure.params) }) : ''}</p>
+        <button
+          part="sign-out-button"
+          type="button"
+          ?disabled=${this.busy}
+          aria-busy=${this.busy ? 'true' : 'false'}
+          @click=${this.#onSignOut}
+        >
+          ${label}
+        </button>
+        <p part="error" role="alert">
+          ${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure.key, this.failure.params) }) : ''}
+        </p>
         ${this.showToken && this.tokens ? this.#renderToken(this.tokens) : nothing}
       </div>
       <slot name="signed-in"></slot>

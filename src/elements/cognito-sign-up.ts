@@ -71,7 +71,15 @@ export class CognitoSignUp extends CognitoPasswordForm {
 
   get #fields(): string[] {
     const names = this.fields.split(/\s+/).filter(Boolean);
-    for (const name of names) if (!ATTRIBUTE.test(name)) fallBack(this, 'fields', name, 'Cognito attribute names such as name phone_number custom:team', 'the other names');
+    for (const name of names)
+      if (!ATTRIBUTE.test(name))
+        fallBack(
+          this,
+          'fields',
+          name,
+          'Cognito attribute names such as name phone_number custom:team',
+          'the other names',
+        );
     return names.filter((name) => ATTRIBUTE.test(name) && name !== 'email');
   }
 
@@ -103,7 +111,9 @@ export class CognitoSignUp extends CognitoPasswordForm {
     const configMessage = this.configMessage();
     if (configMessage) return html`<div role="alert" part="error config-error">${configMessage}</div>`;
     if (status === 'confirmSignUp') {
-      return confirmSignUpHosts.pageHasOwn() ? nothing : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+      return confirmSignUpHosts.pageHasOwn()
+        ? nothing
+        : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
     }
     if (status !== 'signedOut') return nothing;
     const errorId = this.passwordIds.error;
@@ -111,12 +121,23 @@ export class CognitoSignUp extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('signUp.heading')}</h2>
         ${renderField(
-          emailField({ id: this.#emailId, label: this.t('login.email'), value: this.email, invalid: this.invalidField === 'email', describedBy: errorId, onInput: this.onEmailInput }),
+          emailField({
+            id: this.#emailId,
+            label: this.t('login.email'),
+            value: this.email,
+            invalid: this.invalidField === 'email',
+            describedBy: errorId,
+            onInput: this.onEmailInput,
+          }),
         )}
         ${this.renderPasswordFields({ password: 'signUp.password', confirm: 'signUp.confirm' })}
         ${this.renderAttributeFields(this.#fields, 'signUp.attributes')}
-        <div part="error" id=${errorId} role="alert">${this.error ? this.t(this.error.key, this.error.params) : ''}</div>
-        <button part="submit-button" type="submit" ?disabled=${this.busy}>${this.busy ? this.t('signUp.busy') : this.t('signUp.submit')}</button>
+        <div part="error" id=${errorId} role="alert">
+          ${this.error ? this.t(this.error.key, this.error.params) : ''}
+        </div>
+        <button part="submit-button" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t('signUp.busy') : this.t('signUp.submit')}
+        </button>
         ${this.signInHref ? html`<a part="sign-in-link link" href=${this.signInHref}>${this.t('signUp.signIn')}</a>` : nothing}
       </form>
     `;

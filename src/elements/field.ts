@@ -62,7 +62,9 @@ export function renderField(f: Field): TemplateResult {
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The email field every form starts with: `autocomplete="username"`, so password managers pair it. */
-export const emailField = (f: Pick<Field, 'id' | 'label' | 'value' | 'invalid' | 'describedBy' | 'onInput'>): Field => ({
+export const emailField = (
+  f: Pick<Field, 'id' | 'label' | 'value' | 'invalid' | 'describedBy' | 'onInput'>,
+): Field => ({
   ...f,
   field: 'email',
   name: 'username',

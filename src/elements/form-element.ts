@@ -6,7 +6,13 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../i18n/index.js';
-import { adoptLightDomStyles, afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
+import {
+  adoptLightDomStyles,
+  afterPaint,
+  CognitoElement,
+  failureMessage,
+  type Message,
+} from '../internal/cognito-element.js';
 import { Cooldown } from '../internal/cooldown.js';
 import { toAuthError, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
 import { EMAIL, renderField } from './field.js';
@@ -100,7 +106,8 @@ export abstract class CognitoFormElement extends CognitoElement {
 
   /** A code was just sent: Resend waits for the cooldown. */
   protected startCooldown(): void {
-    const seconds = Number.isFinite(this.resendCooldown) && this.resendCooldown >= 0 ? this.resendCooldown : RESEND_COOLDOWN_S;
+    const seconds =
+      Number.isFinite(this.resendCooldown) && this.resendCooldown >= 0 ? this.resendCooldown : RESEND_COOLDOWN_S;
     this.cooldown.start(seconds);
   }
 
@@ -113,7 +120,10 @@ export abstract class CognitoFormElement extends CognitoElement {
     this.notice = null;
     const failure = await this.submitting(async () => {
       const delivery = await send();
-      this.notice = delivery && sayWhere ? { key: 'code.resentTo', params: { destination: delivery.destination } } : { key: 'code.resent' };
+      this.notice =
+        delivery && sayWhere
+          ? { key: 'code.resentTo', params: { destination: delivery.destination } }
+          : { key: 'code.resent' };
     });
     if (!failure) this.startCooldown();
     void this.updateComplete.then(() => this.field('code')?.focus());
@@ -144,7 +154,9 @@ export abstract class CognitoFormElement extends CognitoElement {
       <button part="resend secondary-button" type="button" ?disabled=${this.busy || wait > 0} @click=${onResend}>
         ${wait > 0 ? this.t('code.resendIn', { seconds: wait }) : this.t('code.resend')}
       </button>
-      <button part="back secondary-button" type="button" ?disabled=${this.busy} @click=${onBack}>${this.t('code.back')}</button>
+      <button part="back secondary-button" type="button" ?disabled=${this.busy} @click=${onBack}>
+        ${this.t('code.back')}
+      </button>
     `;
   }
 }

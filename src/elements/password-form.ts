@@ -57,17 +57,28 @@ export abstract class CognitoPasswordForm extends CognitoFormElement {
     const [low, high] = MIN_LENGTH_RANGE;
     const n = this.minLength;
     if (Number.isInteger(n) && n >= low && n <= high) return n;
-    return fallBack(this, 'min-length', this.getAttribute('min-length') ?? n, `a whole number from ${low} to ${high}`, DEFAULT_MIN_LENGTH);
+    return fallBack(
+      this,
+      'min-length',
+      this.getAttribute('min-length') ?? n,
+      `a whole number from ${low} to ${high}`,
+      DEFAULT_MIN_LENGTH,
+    );
   }
 
   get #rules(): { id: string; label: string; met: boolean }[] {
     const words = this.require.split(/\s+/).filter(Boolean);
-    for (const word of words) if (!(word in RULES)) fallBack(this, 'require', word, `each word one of ${Object.keys(RULES).join(' ')}`, 'the other words');
+    for (const word of words)
+      if (!(word in RULES))
+        fallBack(this, 'require', word, `each word one of ${Object.keys(RULES).join(' ')}`, 'the other words');
     const wanted = new Set(words);
     const minLength = this.#minLength;
-    const rules = [{ id: 'length', label: this.t('policy.minLength', { n: minLength }), met: this.password.length >= minLength }];
+    const rules = [
+      { id: 'length', label: this.t('policy.minLength', { n: minLength }), met: this.password.length >= minLength },
+    ];
     for (const rule of Object.keys(RULES) as Rule[]) {
-      if (wanted.has(rule)) rules.push({ id: rule, label: this.t(`policy.${rule}`), met: RULES[rule].test(this.password) });
+      if (wanted.has(rule))
+        rules.push({ id: rule, label: this.t(`policy.${rule}`), met: RULES[rule].test(this.password) });
     }
     return rules;
   }
@@ -145,7 +156,10 @@ export abstract class CognitoPasswordForm extends CognitoFormElement {
   }
 
   /** The password and confirmation fields and the checklist; `describedBy` adds the form's error. */
-  protected renderPasswordFields(labels: { readonly password: MessageKey; readonly confirm: MessageKey }): TemplateResult {
+  protected renderPasswordFields(labels: {
+    readonly password: MessageKey;
+    readonly confirm: MessageKey;
+  }): TemplateResult {
     const ids = this.passwordIds;
     const mismatch = this.confirmation !== '' && this.confirmation !== this.password;
     const matched = this.confirmation !== '' && !mismatch;
@@ -191,7 +205,13 @@ export abstract class CognitoPasswordForm extends CognitoFormElement {
 }
 
 /** The input type of the standard Cognito attributes that are not plain text. */
-const INPUT_TYPE: Record<string, Field['type']> = { phone_number: 'tel', birthdate: 'date', website: 'url', picture: 'url', profile: 'url' };
+const INPUT_TYPE: Record<string, Field['type']> = {
+  phone_number: 'tel',
+  birthdate: 'date',
+  website: 'url',
+  picture: 'url',
+  profile: 'url',
+};
 
 /** The `autocomplete` token of each standard Cognito attribute a browser can fill. */
 const AUTOCOMPLETE: Record<string, string> = {

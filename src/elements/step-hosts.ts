@@ -27,7 +27,10 @@ export class StepHosts {
    */
   owner(): Element | undefined {
     const within = this.#preferredWithin;
-    const host = this.#hosts.find((h) => !h.embedded) ?? (within && this.#hosts.find((h) => within.contains(h.element))) ?? this.#hosts[0];
+    const host =
+      this.#hosts.find((h) => !h.embedded) ??
+      (within && this.#hosts.find((h) => within.contains(h.element))) ??
+      this.#hosts[0];
     return host?.element;
   }
 
@@ -69,7 +72,11 @@ export class StepHostsController implements ReactiveController {
   readonly #own: { readonly hosts: StepHosts; readonly embedded: () => boolean } | undefined;
   #stops: (() => void)[] = [];
 
-  constructor(host: ReactiveControllerHost & Element, watched: readonly StepHosts[], own?: { readonly hosts: StepHosts; readonly embedded: () => boolean }) {
+  constructor(
+    host: ReactiveControllerHost & Element,
+    watched: readonly StepHosts[],
+    own?: { readonly hosts: StepHosts; readonly embedded: () => boolean },
+  ) {
     this.#host = host;
     this.#watched = own ? [...new Set([...watched, own.hosts])] : watched;
     this.#own = own;

@@ -19,7 +19,8 @@ export const en = {
   'signUp.busy': 'Creating your account…',
   'signUp.signIn': 'Already have an account? Sign in',
   'forgotPassword.heading': 'Forgot your password?',
-  'forgotPassword.intro': 'Enter your email address. If an account exists for it, we will send it a code to set a new password.',
+  'forgotPassword.intro':
+    'Enter your email address. If an account exists for it, we will send it a code to set a new password.',
   'forgotPassword.submit': 'Send code',
   'forgotPassword.busy': 'Sending…',
   'forgotPassword.signIn': 'Back to sign in',
@@ -93,7 +94,8 @@ export const en = {
   'error.attemptsExceeded': 'Too many failed attempts. Wait a few minutes before you try again.',
   'error.userDisabled': 'This account is disabled. Contact the site’s administrator.',
   'error.sessionExpired': 'Your sign-in took too long and expired. Sign in again.',
-  'error.userNotConfirmed': 'This account is not confirmed yet. Confirm it with the code sent to your email, then sign in.',
+  'error.userNotConfirmed':
+    'This account is not confirmed yet. Confirm it with the code sent to your email, then sign in.',
   'error.passwordResetRequired': 'Your password must be reset before you can sign in.',
   'error.tooManyRequests': 'Too many requests right now. Wait a moment, then try again.',
   'error.network': 'The sign-in service could not be reached. Check your connection and try again.',
@@ -114,13 +116,17 @@ export const en = {
   'error.notSignedIn': 'You are not signed in.',
   'error.generic': 'Something went wrong ({name}). Try again.',
 
-  'config.missing': 'Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().',
+  'config.missing':
+    'Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().',
   'config.missingPoolId': 'Sign-in is not set up: user-pool-id is missing.',
   'config.missingClientId': 'Sign-in is not set up: client-id is missing.',
-  'config.invalidPoolId': 'Sign-in is set up wrongly: “{value}” is not a user pool id (expected region_ID, like ap-northeast-1_AbC123xyZ).',
+  'config.invalidPoolId':
+    'Sign-in is set up wrongly: “{value}” is not a user pool id (expected region_ID, like ap-northeast-1_AbC123xyZ).',
   'config.invalidClientId': 'Sign-in is set up wrongly: “{value}” is not an app client id (letters and digits only).',
   'config.invalidEndpoint': 'Sign-in is set up wrongly: endpoint “{value}” is not an http(s) URL.',
-  'config.clientNotFound': 'Sign-in is set up wrongly: this app client does not exist in the user pool. Check client-id, user-pool-id and the region.',
-  'config.flowNotEnabled': 'Sign-in is set up wrongly: the app client does not allow this sign-in method (enable ALLOW_USER_SRP_AUTH).',
+  'config.clientNotFound':
+    'Sign-in is set up wrongly: this app client does not exist in the user pool. Check client-id, user-pool-id and the region.',
+  'config.flowNotEnabled':
+    'Sign-in is set up wrongly: the app client does not allow this sign-in method (enable ALLOW_USER_SRP_AUTH).',
   'config.conflict': 'Two different Cognito configurations are on this page; the first one is used.',
 } as const;

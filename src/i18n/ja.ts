@@ -21,7 +21,8 @@ export const ja: Messages = {
   'signUp.busy': 'アカウントを作成しています…',
   'signUp.signIn': 'アカウントをお持ちの方はこちらからログイン',
   'forgotPassword.heading': 'パスワードをお忘れですか？',
-  'forgotPassword.intro': 'メールアドレスを入力してください。アカウントが存在する場合、新しいパスワードを設定するためのコードを送信します。',
+  'forgotPassword.intro':
+    'メールアドレスを入力してください。アカウントが存在する場合、新しいパスワードを設定するためのコードを送信します。',
   'forgotPassword.submit': 'コードを送信',
   'forgotPassword.busy': '送信中…',
   'forgotPassword.signIn': 'ログイン画面に戻る',
@@ -51,12 +52,14 @@ export const ja: Messages = {
   'code.resentTo': '{destination} に新しいコードを送信しました。',
   'code.back': '戻る',
   'confirmSignUp.heading': 'アカウントの確認',
-  'confirmSignUp.sentTo': '{destination} に確認コードを送信しました。コードを入力して、アカウントの作成を完了してください。',
+  'confirmSignUp.sentTo':
+    '{destination} に確認コードを送信しました。コードを入力して、アカウントの作成を完了してください。',
   'confirmSignUp.sent': 'メールに確認コードを送信しました。コードを入力して、アカウントの作成を完了してください。',
   'confirmSignUp.submit': '確認してログイン',
   'confirmSignUp.busy': '確認しています…',
   'resetPassword.heading': 'パスワードの再設定',
-  'resetPassword.sentTo': '{email} のアカウントが存在する場合は、確認コードを送信しました。コードと新しいパスワードを入力してください。',
+  'resetPassword.sentTo':
+    '{email} のアカウントが存在する場合は、確認コードを送信しました。コードと新しいパスワードを入力してください。',
   'resetPassword.submit': 'パスワードを設定してログイン',
   'resetPassword.busy': '保存中…',
 
@@ -64,7 +67,8 @@ export const ja: Messages = {
   'session.signOut': 'ログアウト',
   'session.signOutEverywhere': 'すべての端末からログアウト',
   'session.busy': 'ログアウト中...',
-  'session.globalSignOutFailed': 'すべての端末からのログアウトは完了していません。この端末ではログインしたままです。{reason}',
+  'session.globalSignOutFailed':
+    'すべての端末からのログアウトは完了していません。この端末ではログインしたままです。{reason}',
   'session.showToken': 'ID トークンを見る',
   'session.tokenWarning': 'このトークンを持つ人は、有効期限まであなたとして API を呼び出せます。共有しないでください。',
   'session.token': 'トークン',
@@ -92,10 +96,12 @@ export const ja: Messages = {
   'error.emailInvalid': 'name@example.com の形式でメールアドレスを入力してください。',
   'error.passwordRequired': 'パスワードを入力してください。',
   'error.incorrectCredentials': 'メールアドレスまたはパスワードが正しくありません。',
-  'error.attemptsExceeded': 'ログインの失敗が続いたため、一時的にロックされています。数分待ってから再度お試しください。',
+  'error.attemptsExceeded':
+    'ログインの失敗が続いたため、一時的にロックされています。数分待ってから再度お試しください。',
   'error.userDisabled': 'このアカウントは無効化されています。サイトの管理者にお問い合わせください。',
   'error.sessionExpired': 'ログイン手続きの有効期限が切れました。もう一度ログインしてください。',
-  'error.userNotConfirmed': 'このアカウントはまだ確認されていません。メールで届いた確認コードで確認してからログインしてください。',
+  'error.userNotConfirmed':
+    'このアカウントはまだ確認されていません。メールで届いた確認コードで確認してからログインしてください。',
   'error.passwordResetRequired': 'ログインする前にパスワードの再設定が必要です。',
   'error.tooManyRequests': 'リクエストが集中しています。少し待ってから再度お試しください。',
   'error.network': '認証サービスに接続できません。通信環境を確認して、もう一度お試しください。',
@@ -106,7 +112,8 @@ export const ja: Messages = {
   'error.passwordMismatch': '2 つのパスワードが一致しません。',
   'error.policyUnmet': '新しいパスワードが下記の条件を満たしていません。',
   'error.attributeRequired': '{attribute}を入力してください。',
-  'error.usernameExists': 'このメールアドレスのアカウントは既に存在します。ログインするか、パスワードを再設定してください。',
+  'error.usernameExists':
+    'このメールアドレスのアカウントは既に存在します。ログインするか、パスワードを再設定してください。',
   'error.invalidParameter': '入力内容が受け付けられませんでした: {detail}',
   'error.codeDeliveryFailed': 'コードを送信できませんでした。アドレスを確認して、もう一度お試しください。',
   'error.codeRequired': 'コードを入力してください。',
@@ -116,13 +123,19 @@ export const ja: Messages = {
   'error.notSignedIn': 'ログインしていません。',
   'error.generic': 'エラーが発生しました({name})。もう一度お試しください。',
 
-  'config.missing': 'ログインが設定されていません: 要素に user-pool-id と client-id 属性を指定するか、configure() を呼び出してください。',
+  'config.missing':
+    'ログインが設定されていません: 要素に user-pool-id と client-id 属性を指定するか、configure() を呼び出してください。',
   'config.missingPoolId': 'ログインが設定されていません: user-pool-id がありません。',
   'config.missingClientId': 'ログインが設定されていません: client-id がありません。',
-  'config.invalidPoolId': 'ログインの設定が正しくありません: 「{value}」はユーザープール ID ではありません(「リージョン_ID」の形式、例: ap-northeast-1_AbC123xyZ)。',
-  'config.invalidClientId': 'ログインの設定が正しくありません: 「{value}」はアプリクライアント ID ではありません(英数字のみ)。',
-  'config.invalidEndpoint': 'ログインの設定が正しくありません: エンドポイント「{value}」は http(s) の URL ではありません。',
-  'config.clientNotFound': 'ログインの設定が正しくありません: このアプリクライアントはユーザープールに存在しません。client-id、user-pool-id、リージョンを確認してください。',
-  'config.flowNotEnabled': 'ログインの設定が正しくありません: アプリクライアントでこのログイン方式が許可されていません(ALLOW_USER_SRP_AUTH を有効にしてください)。',
+  'config.invalidPoolId':
+    'ログインの設定が正しくありません: 「{value}」はユーザープール ID ではありません(「リージョン_ID」の形式、例: ap-northeast-1_AbC123xyZ)。',
+  'config.invalidClientId':
+    'ログインの設定が正しくありません: 「{value}」はアプリクライアント ID ではありません(英数字のみ)。',
+  'config.invalidEndpoint':
+    'ログインの設定が正しくありません: エンドポイント「{value}」は http(s) の URL ではありません。',
+  'config.clientNotFound':
+    'ログインの設定が正しくありません: このアプリクライアントはユーザープールに存在しません。client-id、user-pool-id、リージョンを確認してください。',
+  'config.flowNotEnabled':
+    'ログインの設定が正しくありません: アプリクライアントでこのログイン方式が許可されていません(ALLOW_USER_SRP_AUTH を有効にしてください)。',
   'config.conflict': 'このページに異なる 2 つの Cognito 設定があります。最初の設定を使います。',
 };

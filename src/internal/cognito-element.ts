@@ -32,13 +32,22 @@ const reported = new Set<string>();
  * An attribute value the element cannot use: a console warning (once per element and value) and the default.
  * A typo must never produce a broken element ("At least NaN characters").
  */
-export function fallBack<T>(host: Element, attribute: string, value: unknown, expected: string, fallback: T, shown = String(fallback)): T {
+export function fallBack<T>(
+  host: Element,
+  attribute: string,
+  value: unknown,
+  expected: string,
+  fallback: T,
+  shown = String(fallback),
+): T {
   const seen = warned.get(host) ?? new Set<string>();
   warned.set(host, seen);
   const key = `${attribute}=${String(value)}`;
   if (!seen.has(key)) {
     seen.add(key);
-    console.warn(`cognito-elements: <${host.localName}> ${attribute}="${String(value)}" is not valid (${expected}); using ${shown}.`);
+    console.warn(
+      `cognito-elements: <${host.localName}> ${attribute}="${String(value)}" is not valid (${expected}); using ${shown}.`,
+    );
   }
   return fallback;
 }
@@ -90,7 +99,14 @@ export abstract class CognitoElement extends LitElement implements FocusHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('userPoolId') || changed.has('clientId') || changed.has('endpoint') || changed.has('tokenStorage') || changed.has('timeoutMs'))) {
+    if (
+      this.hasUpdated &&
+      (changed.has('userPoolId') ||
+        changed.has('clientId') ||
+        changed.has('endpoint') ||
+        changed.has('tokenStorage') ||
+        changed.has('timeoutMs'))
+    ) {
       this.#applyConfiguration();
     }
     const status = this.auth.state.status;
@@ -99,11 +115,30 @@ export abstract class CognitoElement extends LitElement implements FocusHost {
 
   #applyConfiguration(): void {
     if (!this.userPoolId && !this.clientId && !this.endpoint) return;
-    const storage = this.tokenStorage === 'local' || this.tokenStorage === 'session' ? this.tokenStorage : fallBack(this, 'token-storage', this.tokenStorage, 'local or session', 'local' as const);
-    const timeoutMs = this.timeoutMs === undefined || (Number.isFinite(this.timeoutMs) && this.timeoutMs >= 100) ? this.timeoutMs : fallBack(this, 'timeout-ms', this.getAttribute('timeout-ms') ?? this.timeoutMs, 'milliseconds, at least 100', undefined, 'the default, 15000');
+    const storage =
+      this.tokenStorage === 'local' || this.tokenStorage === 'session'
+        ? this.tokenStorage
+        : fallBack(this, 'token-storage', this.tokenStorage, 'local or session', 'local' as const);
+    const timeoutMs =
+      this.timeoutMs === undefined || (Number.isFinite(this.timeoutMs) && this.timeoutMs >= 100)
+        ? this.timeoutMs
+        : fallBack(
+            this,
+            'timeout-ms',
+            this.getAttribute('timeout-ms') ?? this.timeoutMs,
+            'milliseconds, at least 100',
+            undefined,
+            'the default, 15000',
+          );
     this.auth.store.configure(
       // `local` is also the default: passed only when asked for, so that an app's own Amplify storage choice stays.
-      { userPoolId: this.userPoolId, userPoolClientId: this.clientId, userPoolEndpoint: this.endpoint || undefined, storage: storage === 'local' && !this.hasAttribute('token-storage') ? undefined : storage, timeoutMs },
+      {
+        userPoolId: this.userPoolId,
+        userPoolClientId: this.clientId,
+        userPoolEndpoint: this.endpoint || undefined,
+        storage: storage === 'local' && !this.hasAttribute('token-storage') ? undefined : storage,
+        timeoutMs,
+      },
       { origin: this },
     );
   }

@@ -38,8 +38,16 @@ export async function signUp(
   timeoutMs: number,
 ): Promise<SignUpAnswer> {
   const UserAttributes = Object.entries({ ...attributes, email }).map(([Name, Value]) => ({ Name, Value }));
-  const answer = await cognitoRequest('SignUp', { ClientId: client(), Username: email, Password: password, UserAttributes }, timeoutMs);
-  return { userId: String(answer['UserSub'] ?? ''), confirmed: answer['UserConfirmed'] === true, delivery: deliveryOf(answer) };
+  const answer = await cognitoRequest(
+    'SignUp',
+    { ClientId: client(), Username: email, Password: password, UserAttributes },
+    timeoutMs,
+  );
+  return {
+    userId: String(answer['UserSub'] ?? ''),
+    confirmed: answer['UserConfirmed'] === true,
+    delivery: deliveryOf(answer),
+  };
 }
 
 export async function confirmSignUp(email: string, code: string, timeoutMs: number): Promise<void> {
@@ -54,6 +62,15 @@ export async function forgotPassword(email: string, timeoutMs: number): Promise<
   return deliveryOf(await cognitoRequest('ForgotPassword', { ClientId: client(), Username: email }, timeoutMs));
 }
 
-export async function confirmForgotPassword(email: string, code: string, password: string, timeoutMs: number): Promise<void> {
-  await cognitoRequest('ConfirmForgotPassword', { ClientId: client(), Username: email, ConfirmationCode: code, Password: password }, timeoutMs);
+export async function confirmForgotPassword(
+  email: string,
+  code: string,
+  password: string,
+  timeoutMs: number,
+): Promise<void> {
+  await cognitoRequest(
+    'ConfirmForgotPassword',
+    { ClientId: client(), Username: email, ConfirmationCode: code, Password: password },
+    timeoutMs,
+  );
 }

@@ -79,10 +79,19 @@ function toStep(result: SignInOutput): StepResult {
 }
 
 export async function signInWithPassword(username: string, password: string, flow: AuthFlow): Promise<StepResult> {
-  return toStep(await signIn({ username, password, options: { authFlowType: flow === 'password' ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH' } }));
+  return toStep(
+    await signIn({
+      username,
+      password,
+      options: { authFlowType: flow === 'password' ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH' },
+    }),
+  );
 }
 
-export async function completeNewPassword(password: string, attributes: Readonly<Record<string, string>>): Promise<StepResult> {
+export async function completeNewPassword(
+  password: string,
+  attributes: Readonly<Record<string, string>>,
+): Promise<StepResult> {
   return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
 }
 
@@ -94,13 +103,21 @@ export async function completeNewPassword(password: string, attributes: Readonly
  * The revocation (`revoke`) waits at most `graceMs` before the tokens are cleared (so that it normally lands
  * first, as Amplify's does), and is abandoned after `timeoutMs`; its failure changes nothing here.
  */
-export async function signOutHere(options: { readonly revoke: boolean; readonly timeoutMs: number; readonly graceMs: number }): Promise<void> {
+export async function signOutHere(options: {
+  readonly revoke: boolean;
+  readonly timeoutMs: number;
+  readonly graceMs: number;
+}): Promise<void> {
   const { timeoutMs, graceMs } = options;
-  const stored = options.revoke ? await cognitoUserPoolsTokenProvider.tokenOrchestrator.getTokenStore().loadTokens() : null;
+  const stored = options.revoke
+    ? await cognitoUserPoolsTokenProvider.tokenOrchestrator.getTokenStore().loadTokens()
+    : null;
   const clientId = currentResources()?.Auth?.Cognito?.userPoolClientId;
   // Amplify's rule: only tokens that carry `origin_jti` belong to a revocable session.
   if (stored?.refreshToken && clientId && stored.accessToken.payload['origin_jti']) {
-    const revoked = cognitoRequest('RevokeToken', { ClientId: clientId, Token: stored.refreshToken }, timeoutMs).catch(() => undefined);
+    const revoked = cognitoRequest('RevokeToken', { ClientId: clientId, Token: stored.refreshToken }, timeoutMs).catch(
+      () => undefined,
+    );
     await Promise.race([revoked, new Promise((resolve) => setTimeout(resolve, graceMs))]);
   }
   await clearLocalSession();
@@ -134,7 +151,9 @@ function endpoint(): string | undefined {
   const cognito = currentResources()?.Auth?.Cognito;
   if (!cognito?.userPoolId) return undefined;
   const region = cognito.userPoolId.split('_')[0]!;
-  return cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
+  return (
+    cognito.userPoolEndpoint ?? `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`
+  );
 }
 
 function serviceError(name: string, message: string): Error {
@@ -149,7 +168,11 @@ function serviceError(name: string, message: string): Error {
  * a non-JSON 200) is an error, never a success. Errors carry Cognito's name (`{ "__type": "…" }`, possibly
  * `…#`-qualified), `NetworkError` when the service cannot be reached, `TimeoutError` when it did not answer.
  */
-export async function cognitoRequest(target: string, body: object, timeoutMs: number): Promise<Record<string, unknown>> {
+export async function cognitoRequest(
+  target: string,
+  body: object,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
   const url = endpoint();
   if (!url) throw serviceError('NotSignedIn', 'No user pool is configured');
   let response: Response;
@@ -159,7 +182,10 @@ export async function cognitoRequest(target: string, body: object, timeoutMs: nu
     response = await fetch(url, {
       method: 'POST',
       cache: 'no-store',
-      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
+      },
       body: JSON.stringify(body),
       signal,
     });
@@ -168,10 +194,16 @@ export async function cognitoRequest(target: string, body: object, timeoutMs: nu
     if (signal.aborted) throw serviceError('TimeoutError', `${target}: no answer within ${timeoutMs} ms`);
     throw serviceError('NetworkError', `${target}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const object = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
+  const object =
+    payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : undefined;
   const type = typeof object?.['__type'] === 'string' ? (object['__type'] as string).split('#').pop() : undefined;
   if (response.ok && object && !type) return object;
-  const message = typeof object?.['message'] === 'string' ? (object['message'] as string) : `${target}: unexpected answer (HTTP ${response.status})`;
+  const message =
+    typeof object?.['message'] === 'string'
+      ? (object['message'] as string)
+      : `${target}: unexpected answer (HTTP ${response.status})`;
   throw serviceError(type || (response.status >= 500 ? 'ServiceUnavailable' : 'UnexpectedResponse'), message);
 }
 

@@ -19,18 +19,25 @@ function warnIfInsecure(input: RequestInfo | URL): void {
  * not for its body, which may be a long download — unless the caller gives a `signal` of its own, which then
  * decides alone; a Request's own signal still counts.
  */
-export async function fetchWithToken(input: RequestInfo | URL, init: RequestInit, token: string, timeoutMs: number): Promise<Response> {
+export async function fetchWithToken(
+  input: RequestInfo | URL,
+  init: RequestInit,
+  token: string,
+  timeoutMs: number,
+): Promise<Response> {
   warnIfInsecure(input);
   const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
   headers.set('Authorization', `Bearer ${token}`);
   if (init.signal) return fetch(input, { ...init, headers });
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal;
+  const signal =
+    input instanceof Request && AbortSignal.any ? AbortSignal.any([input.signal, deadline.signal]) : deadline.signal;
   try {
     return await fetch(input, { ...init, headers, signal });
   } catch (error) {
-    if (deadline.signal.aborted) throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'timeout');
+    if (deadline.signal.aborted)
+      throw new CognitoAuthError('TimeoutError', `No answer within ${timeoutMs} ms`, 'timeout');
     throw error;
   } finally {
     clearTimeout(timer);

@@ -24,7 +24,15 @@ import { errorEvent, StoreCore, type SignInResult } from './store-core.js';
 import type { AuthState, AuthTokens, CodeDelivery, CognitoConfig, ConfigProblem } from './types.js';
 
 export { DEFAULT_TIMEOUT_MS } from './configuration.js';
-export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, SignUpOptions, TokenOptions };
+export type {
+  ActionOptions,
+  AuthFetchOptions,
+  SignInOptions,
+  SignInResult,
+  SignOutOptions,
+  SignUpOptions,
+  TokenOptions,
+};
 
 export class AuthStore {
   readonly #core = new StoreCore();
@@ -61,7 +69,11 @@ export class AuthStore {
       return false;
     }
     if (offer.kind === 'conflict') {
-      const conflict = new CognitoErrorEvent({ name: 'ConfigurationConflict', message: offer.message, action: 'configure' });
+      const conflict = new CognitoErrorEvent({
+        name: 'ConfigurationConflict',
+        message: offer.message,
+        action: 'configure',
+      });
       core.emitWhenPageReady([conflict], options.origin);
     }
     if (core.state.configProblem) core.set({ ...core.state, configProblem: null });
@@ -141,7 +153,11 @@ export class AuthStore {
   }
 
   /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
-  completeNewPassword(password: string, attributes?: Readonly<Record<string, string>>, options?: ActionOptions): Promise<SignInResult> {
+  completeNewPassword(
+    password: string,
+    attributes?: Readonly<Record<string, string>>,
+    options?: ActionOptions,
+  ): Promise<SignInResult> {
     return completeNewPassword(this.#core, password, attributes, options);
   }
 
@@ -213,7 +229,11 @@ export class AuthStore {
 }
 
 function configErrorEvent(problem: ConfigProblem): CognitoErrorEvent {
-  return new CognitoErrorEvent({ name: 'ConfigurationError', message: describeConfigProblem(problem), action: 'configure' });
+  return new CognitoErrorEvent({
+    name: 'ConfigurationError',
+    message: describeConfigProblem(problem),
+    action: 'configure',
+  });
 }
 
 let store: AuthStore | undefined;

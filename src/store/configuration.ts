@@ -33,7 +33,11 @@ export class Configuration {
   offer(config: CognitoConfig): Offer {
     const problem = configProblem(config);
     if (problem) return { kind: 'invalid', problem, first: !this.#inUse };
-    const wanted: CognitoConfig = { ...config, userPoolId: config.userPoolId.trim(), userPoolClientId: config.userPoolClientId.trim() };
+    const wanted: CognitoConfig = {
+      ...config,
+      userPoolId: config.userPoolId.trim(),
+      userPoolClientId: config.userPoolClientId.trim(),
+    };
     const existing = this.#inUse ?? amplify.existingConfig();
     if (existing && !sameConfig(existing, wanted)) {
       this.#inUse ??= existing;
@@ -54,7 +58,10 @@ export class Configuration {
     // The deadline of the configuration in use (a second element may give it; an ignored one may not).
     if (config.timeoutMs !== undefined) {
       const timeout = validTimeout(config.timeoutMs);
-      if (timeout === undefined) console.warn(`cognito-elements: timeoutMs ${String(config.timeoutMs)} is not a usable deadline (100–600000 ms); ${this.#timeoutMs} ms stays in use.`);
+      if (timeout === undefined)
+        console.warn(
+          `cognito-elements: timeoutMs ${String(config.timeoutMs)} is not a usable deadline (100–600000 ms); ${this.#timeoutMs} ms stays in use.`,
+        );
       else this.#timeoutMs = timeout;
     }
     return { kind: 'accepted' };

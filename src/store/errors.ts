@@ -105,7 +105,11 @@ export function toAuthError(error: unknown): CognitoAuthError {
   if (problem) return new CognitoAuthError('ConfigurationError', message, 'configuration', problem);
   // A fetch that never reached the service: Amplify's NetworkError, or a bare TypeError from fetch.
   if (name === 'NetworkError' || (error instanceof TypeError && /fetch|network/i.test(message))) {
-    return new CognitoAuthError('NetworkError', message, typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'network');
+    return new CognitoAuthError(
+      'NetworkError',
+      message,
+      typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'network',
+    );
   }
   return new CognitoAuthError(name, message, errorCodeFor(name, message));
 }
@@ -115,9 +119,17 @@ export function toAuthError(error: unknown): CognitoAuthError {
  * must reset the password. The same list for which Amplify clears the tokens (TokenOrchestrator.isAuthenticationError);
  * every other failure of a refresh (network, timeout, 5xx, throttling, a garbled answer) is transient.
  */
-const SESSION_ENDED = ['NotAuthorizedException', 'TokenRevokedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException', 'RefreshTokenReuseException'];
+const SESSION_ENDED = [
+  'NotAuthorizedException',
+  'TokenRevokedException',
+  'UserNotFoundException',
+  'PasswordResetRequiredException',
+  'UserNotConfirmedException',
+  'RefreshTokenReuseException',
+];
 
-export const isSessionEnded = (error: unknown): boolean => error instanceof Error && SESSION_ENDED.some((name) => error.name.startsWith(name));
+export const isSessionEnded = (error: unknown): boolean =>
+  error instanceof Error && SESSION_ENDED.some((name) => error.name.startsWith(name));
 
 /** Rejects with a `TimeoutError` when `work` has not settled within `ms` (the work itself goes on unobserved). */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -6,7 +6,15 @@ import { getAuthStore, type AuthFetchOptions, type SignOutOptions, type TokenOpt
 import type { AuthState, AuthTokens, CognitoConfig } from './types.js';
 
 export { AuthStore, getAuthStore, resetAuthStore } from './auth-store.js';
-export type { ActionOptions, AuthFetchOptions, SignInOptions, SignInResult, SignOutOptions, SignUpOptions, TokenOptions } from './auth-store.js';
+export type {
+  ActionOptions,
+  AuthFetchOptions,
+  SignInOptions,
+  SignInResult,
+  SignOutOptions,
+  SignUpOptions,
+  TokenOptions,
+} from './auth-store.js';
 export { CognitoAuthError, toAuthError, type AuthErrorCode } from './errors.js';
 export type * from './types.js';
 
@@ -20,8 +28,11 @@ export const getAuthState = (): AuthState => getAuthStore().state;
 export const getTokens = (options?: TokenOptions): Promise<AuthTokens> => getAuthStore().getTokens(options);
 
 /** `fetch` with `Authorization: Bearer <ID token>` (`{ token: 'access' }` for the access token). */
-export const authFetch = (input: RequestInfo | URL, init?: RequestInit, options?: AuthFetchOptions): Promise<Response> =>
-  getAuthStore().authFetch(input, init, options);
+export const authFetch = (
+  input: RequestInfo | URL,
+  init?: RequestInit,
+  options?: AuthFetchOptions,
+): Promise<Response> => getAuthStore().authFetch(input, init, options);
 
 /** Signs out here, or on every device with `{ global: true }`. */
 export const signOut = (options?: SignOutOptions): Promise<void> => getAuthStore().signOut(options);

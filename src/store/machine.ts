@@ -3,7 +3,13 @@
  * Every `cognito-signed-in`, `cognito-signed-out` and `cognito-auth-change` is derived here from the previous and
  * the next state, so "exactly one event per fact" holds by construction.
  */
-import { CognitoAuthChangeEvent, CognitoSignedInEvent, CognitoSignedOutEvent, type SignedInReason, type SignedOutReason } from '../events.js';
+import {
+  CognitoAuthChangeEvent,
+  CognitoSignedInEvent,
+  CognitoSignedOutEvent,
+  type SignedInReason,
+  type SignedOutReason,
+} from '../events.js';
 import type { AuthState, AuthUser, PendingStep, StoreNotice } from './types.js';
 
 /** Why the state changed, for the events that carry a reason. */
@@ -21,13 +27,21 @@ export function eventsOf(previous: AuthState, next: AuthState, cause: Cause): Ev
   if (next.status === 'signedIn' && cause.signedIn && (!wasIn || otherUser)) {
     events.push(new CognitoSignedInEvent({ user: next.user, reason: cause.signedIn }));
   }
-  if (wasIn && next.status !== 'signedIn') events.push(new CognitoSignedOutEvent({ reason: cause.signedOut ?? 'user' }));
-  if (previous.status !== next.status || otherUser) events.push(new CognitoAuthChangeEvent({ status: next.status, user: next.user }));
+  if (wasIn && next.status !== 'signedIn')
+    events.push(new CognitoSignedOutEvent({ reason: cause.signedOut ?? 'user' }));
+  if (previous.status !== next.status || otherUser)
+    events.push(new CognitoAuthChangeEvent({ status: next.status, user: next.user }));
   return events;
 }
 
 /** The states, each built from the one before (the configuration problem carries over). */
-export const initialState: AuthState = { status: 'loading', user: null, pending: null, configProblem: null, notice: null };
+export const initialState: AuthState = {
+  status: 'loading',
+  user: null,
+  pending: null,
+  configProblem: null,
+  notice: null,
+};
 
 type StateOf<S extends AuthState['status']> = Extract<AuthState, { readonly status: S }>;
 
@@ -58,7 +72,13 @@ type StatusOf<P extends PendingStep> = (typeof STATUS_OF_STEP)[P['step']];
 
 /** Waiting for the user at `pending`. */
 export const challenged = <P extends PendingStep>(from: AuthState, pending: P): StateOf<StatusOf<P>> =>
-  ({ status: STATUS_OF_STEP[pending.step], user: null, pending, configProblem: from.configProblem, notice: null }) as StateOf<StatusOf<P>>;
+  ({
+    status: STATUS_OF_STEP[pending.step],
+    user: null,
+    pending,
+    configProblem: from.configProblem,
+    notice: null,
+  }) as StateOf<StatusOf<P>>;
 
 /** The signed-in user, from the ID token's claims (no extra request). */
 export function userFromClaims(claims: Readonly<Record<string, unknown>>): AuthUser {

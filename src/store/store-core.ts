@@ -4,7 +4,13 @@
  * `document`; `act` runs an action against Amplify with its failure reported once. The actions themselves live in
  * `actions/`, each a function of this core; `auth-store.ts` is the public face that ties them together.
  */
-import { CognitoErrorEvent, CognitoNextStepEvent, type AuthAction, type SignedInReason, type SignedOutReason } from '../events.js';
+import {
+  CognitoErrorEvent,
+  CognitoNextStepEvent,
+  type AuthAction,
+  type SignedInReason,
+  type SignedOutReason,
+} from '../events.js';
 import * as amplify from './amplify.js';
 import { Configuration } from './configuration.js';
 import { CognitoAuthError, toAuthError, withDeadline } from './errors.js';
@@ -91,7 +97,11 @@ export class StoreCore {
   }
 
   /** A step that waits for the user: `cognito-next-step`, then the step's state. */
-  waitFor(pending: PendingStep, origin: EventTarget | undefined, hold?: { readonly password: string; readonly reason: SignedInReason }): JourneyStep {
+  waitFor(
+    pending: PendingStep,
+    origin: EventTarget | undefined,
+    hold?: { readonly password: string; readonly reason: SignedInReason },
+  ): JourneyStep {
     this.emit(new CognitoNextStepEvent({ step: pending.step }), origin);
     // Held before the change: a listener of it that leaves the step at once must drop the password too.
     const next = challenged(this.#current, pending);
@@ -141,7 +151,11 @@ export class StoreCore {
   }
 
   /** Runs an action that drives Amplify: Hub's echo ignored meanwhile, a failure reported once and rethrown. */
-  async act(action: AuthAction, origin: EventTarget | undefined, work: () => Promise<JourneyStep>): Promise<SignInResult> {
+  async act(
+    action: AuthAction,
+    origin: EventTarget | undefined,
+    work: () => Promise<JourneyStep>,
+  ): Promise<SignInResult> {
     this.#acting++;
     try {
       const step = await work();
@@ -161,15 +175,19 @@ export class StoreCore {
   /** Reports a failed action (`cognito-error`) and returns the error to throw. */
   fail(error: unknown, action: AuthAction, origin: EventTarget | undefined): CognitoAuthError {
     const failure = toAuthError(error);
-    if (failure.configProblem && !this.#current.configProblem) this.set({ ...this.#current, configProblem: failure.configProblem });
+    if (failure.configProblem && !this.#current.configProblem)
+      this.set({ ...this.#current, configProblem: failure.configProblem });
     this.emit(errorEvent(failure, action), origin);
     return failure;
   }
 
   /** The error an action meets before it starts when there is no usable configuration. */
   configError(): CognitoAuthError | undefined {
-    const problem = this.#current.configProblem ?? (this.configuration.inUse ? undefined : { code: 'missing' as const });
-    return problem && new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, 'configuration', problem);
+    const problem =
+      this.#current.configProblem ?? (this.configuration.inUse ? undefined : { code: 'missing' as const });
+    return (
+      problem && new CognitoAuthError('ConfigurationError', `Not configured: ${problem.code}`, 'configuration', problem)
+    );
   }
 
   /** Amplify has stored tokens: signed in, with the refresh scheduled. */

@@ -5,7 +5,8 @@
  * user: `newPasswordRequired` (first sign-in with a temporary password), `confirmSignUp` (the code that confirms a
  * new account), `resetPassword` (the code and new password of a password reset).
  */
-export type AuthStatus = 'loading' | 'signedOut' | 'newPasswordRequired' | 'confirmSignUp' | 'resetPassword' | 'signedIn';
+export type AuthStatus =
+  'loading' | 'signedOut' | 'newPasswordRequired' | 'confirmSignUp' | 'resetPassword' | 'signedIn';
 
 /** The signed-in user, from the ID token (no extra request). */
 export interface AuthUser {
@@ -103,7 +104,16 @@ export interface CognitoConfig {
 
 /** What is wrong with the configuration, for a message that names it. */
 export interface ConfigProblem {
-  readonly code: 'missing' | 'missingPoolId' | 'missingClientId' | 'invalidPoolId' | 'invalidClientId' | 'invalidEndpoint' | 'clientNotFound' | 'flowNotEnabled' | 'conflict';
+  readonly code:
+    | 'missing'
+    | 'missingPoolId'
+    | 'missingClientId'
+    | 'invalidPoolId'
+    | 'invalidClientId'
+    | 'invalidEndpoint'
+    | 'clientNotFound'
+    | 'flowNotEnabled'
+    | 'conflict';
   /** The offending value, when there is one. */
   readonly value?: string;
 }
@@ -129,10 +139,30 @@ export type AuthState =
       /** Why the user is back at the sign-in form, when it was not their doing. */
       readonly notice: StoreNotice | null;
     })
-  | (StateBase & { readonly status: 'newPasswordRequired'; readonly user: null; readonly pending: NewPasswordStep; readonly notice: null })
-  | (StateBase & { readonly status: 'confirmSignUp'; readonly user: null; readonly pending: ConfirmSignUpStep; readonly notice: null })
-  | (StateBase & { readonly status: 'resetPassword'; readonly user: null; readonly pending: ResetPasswordStep; readonly notice: null })
-  | (StateBase & { readonly status: 'signedIn'; readonly user: AuthUser; readonly pending: null; readonly notice: null });
+  | (StateBase & {
+      readonly status: 'newPasswordRequired';
+      readonly user: null;
+      readonly pending: NewPasswordStep;
+      readonly notice: null;
+    })
+  | (StateBase & {
+      readonly status: 'confirmSignUp';
+      readonly user: null;
+      readonly pending: ConfirmSignUpStep;
+      readonly notice: null;
+    })
+  | (StateBase & {
+      readonly status: 'resetPassword';
+      readonly user: null;
+      readonly pending: ResetPasswordStep;
+      readonly notice: null;
+    })
+  | (StateBase & {
+      readonly status: 'signedIn';
+      readonly user: AuthUser;
+      readonly pending: null;
+      readonly notice: null;
+    });
 
 export interface AuthTokens {
   readonly idToken: string;

@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { codeFromInbox, localInbox, signedInAs, signIn, startE2E, uniqueEmail, waitForState, withScreenshotOnFailure, type E2E } from '../support/node/e2e.js';
+import {
+  codeFromInbox,
+  localInbox,
+  signedInAs,
+  signIn,
+  startE2E,
+  uniqueEmail,
+  waitForState,
+  withScreenshotOnFailure,
+  type E2E,
+} from '../support/node/e2e.js';
 
 interface Demo {
   readonly name: string;
@@ -27,11 +37,19 @@ const DEMOS: Demo[] = [
       // The event log shows what happened; the session and the protected API work for the new account.
       const event = reason === 'sign-up' ? 'cognito-account-created' : 'cognito-password-reset';
       await page.locator('#event-log li').filter({ hasText: event }).filter({ hasText: email }).first().waitFor();
-      await page.locator('#event-log li').filter({ hasText: 'cognito-signed-in' }).filter({ hasText: `"reason":"${reason}"` }).first().waitFor();
+      await page
+        .locator('#event-log li')
+        .filter({ hasText: 'cognito-signed-in' })
+        .filter({ hasText: `"reason":"${reason}"` })
+        .first()
+        .waitFor();
       assert.equal(await page.locator('#demo-users').isVisible(), false, 'the demo users are a signed-out hint');
       await page.locator('#call-api').click();
       await page.locator('#api-result').filter({ hasText: /^200 / }).waitFor();
-      assert.match((await page.locator('#api-result').textContent()) ?? '', new RegExp(`"email":"${email.replace(/[.]/g, '\\.')}"`));
+      assert.match(
+        (await page.locator('#api-result').textContent()) ?? '',
+        new RegExp(`"email":"${email.replace(/[.]/g, '\\.')}"`),
+      );
     },
     signedOut: async (page) => {
       await page.locator('#demo-users').waitFor();
@@ -42,15 +60,25 @@ const DEMOS: Demo[] = [
     name: 'plain HTML (static server, built bundle)',
     url: (e) => `${e.staticUrl}/demo/plain.html`,
     reacts: async (page, email, reason) => {
-      await page.locator('#greeting').filter({ hasText: `Hello, ${email}! (${reason})` }).waitFor();
+      await page
+        .locator('#greeting')
+        .filter({ hasText: `Hello, ${email}! (${reason})` })
+        .waitFor();
     },
   },
   ...(['vue', 'react', 'svelte'] as const).map((framework) => ({
     name: `${framework} demo`,
     url: (e: E2E) => `${e.viteUrl}/demo/${framework}.html`,
     reacts: async (page: Page, email: string, reason: string) => {
-      await page.locator('.greeting').filter({ hasText: `Hello, ${email}!` }).waitFor();
-      await page.locator('.log li').first().filter({ hasText: `signed in: ${email} (${reason})` }).waitFor();
+      await page
+        .locator('.greeting')
+        .filter({ hasText: `Hello, ${email}!` })
+        .waitFor();
+      await page
+        .locator('.log li')
+        .first()
+        .filter({ hasText: `signed in: ${email} (${reason})` })
+        .waitFor();
     },
     signedOut: async (page: Page) => {
       await page.locator('.log li').first().filter({ hasText: 'signed out (user)' }).waitFor();
@@ -73,7 +101,8 @@ function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused|Trusted/i.test(message.text())) problems.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy|Refused|Trusted/i.test(message.text()))
+      problems.push(message.text());
   });
   return problems;
 }
@@ -83,70 +112,83 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { name, 
 describe('create an account and reset its password, with the codes from the local inbox', () => {
   for (const demo of DEMOS) {
     test(demo.name, async () => {
-      const context: BrowserContext = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 1200 } });
+      const context: BrowserContext = await e2e.browser.newContext({
+        locale: 'en-US',
+        viewport: { width: 1000, height: 1200 },
+      });
       const pages: Page[] = [];
       try {
-        await withScreenshotOnFailure(`journey-${demo.name}`, () => pages, async () => {
-          const page = await context.newPage();
-          pages.push(page);
-          const problems = watch(page);
-          const email = uniqueEmail('journey');
-          await page.goto(demo.url(e2e));
-          await page.locator('cognito-authenticator cognito-login form').waitFor();
-          await localInbox(page).getByRole('heading', { name: 'Local inbox — development only' }).waitFor();
+        await withScreenshotOnFailure(
+          `journey-${demo.name}`,
+          () => pages,
+          async () => {
+            const page = await context.newPage();
+            pages.push(page);
+            const problems = watch(page);
+            const email = uniqueEmail('journey');
+            await page.goto(demo.url(e2e));
+            await page.locator('cognito-authenticator cognito-login form').waitFor();
+            await localInbox(page).getByRole('heading', { name: 'Local inbox — development only' }).waitFor();
 
-          // Create an account.
-          await page.getByRole('link', { name: 'Create an account' }).click();
-          await heading(page, 'Create an account').waitFor();
-          assert.equal(await page.locator('cognito-login').count(), 0, 'one screen at a time');
-          const signUp = page.locator('cognito-sign-up');
-          await signUp.locator('input[autocomplete="username"]').fill(email);
-          await signUp.locator('input[name="new-password"]').fill('Acc0unt-Passw0rd!');
-          await signUp.locator('input[name="confirm-password"]').fill('Acc0unt-Passw0rd!');
-          await signUp.getByRole('button', { name: 'Create account' }).click();
+            // Create an account.
+            await page.getByRole('link', { name: 'Create an account' }).click();
+            await heading(page, 'Create an account').waitFor();
+            assert.equal(await page.locator('cognito-login').count(), 0, 'one screen at a time');
+            const signUp = page.locator('cognito-sign-up');
+            await signUp.locator('input[autocomplete="username"]').fill(email);
+            await signUp.locator('input[name="new-password"]').fill('Acc0unt-Passw0rd!');
+            await signUp.locator('input[name="confirm-password"]').fill('Acc0unt-Passw0rd!');
+            await signUp.getByRole('button', { name: 'Create account' }).click();
 
-          // The code step, and the code in the local inbox: the newest row, to this address, for the sign-up.
-          await heading(page, 'Confirm your account').waitFor();
-          await page.getByText(/^We sent a code to .+\. Enter it to finish creating your account\.$/).waitFor();
-          const signUpCode = await codeFromInbox(page, email, 'Confirm sign-up');
-          assert.match(signUpCode, /^\d{6}$/);
-          const newest = localInbox(page).locator('tbody tr').first();
-          assert.match((await newest.textContent()) ?? '', new RegExp(`${email.replace(/[.]/g, '\\.')}.*Confirm sign-up.*${signUpCode}`), 'newest first');
-          await page.locator('input[autocomplete="one-time-code"]').fill(signUpCode);
-          await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+            // The code step, and the code in the local inbox: the newest row, to this address, for the sign-up.
+            await heading(page, 'Confirm your account').waitFor();
+            await page.getByText(/^We sent a code to .+\. Enter it to finish creating your account\.$/).waitFor();
+            const signUpCode = await codeFromInbox(page, email, 'Confirm sign-up');
+            assert.match(signUpCode, /^\d{6}$/);
+            const newest = localInbox(page).locator('tbody tr').first();
+            assert.match(
+              (await newest.textContent()) ?? '',
+              new RegExp(`${email.replace(/[.]/g, '\\.')}.*Confirm sign-up.*${signUpCode}`),
+              'newest first',
+            );
+            await page.locator('input[autocomplete="one-time-code"]').fill(signUpCode);
+            await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 
-          // Signed in as the new account.
-          await signedInAs(page, email).waitFor();
-          assert.equal(await page.locator('cognito-authenticator form').count(), 0, 'no form left once signed in');
-          await demo.reacts(page, email, 'sign-up');
+            // Signed in as the new account.
+            await signedInAs(page, email).waitFor();
+            assert.equal(await page.locator('cognito-authenticator form').count(), 0, 'no form left once signed in');
+            await demo.reacts(page, email, 'sign-up');
 
-          // Sign out: back to the sign-in screen.
-          await page.locator('cognito-session [part~="sign-out-button"]').first().click();
-          await waitForState(page, 'signedOut');
-          await page.locator('cognito-authenticator cognito-login form').waitFor();
-          await demo.signedOut?.(page);
+            // Sign out: back to the sign-in screen.
+            await page.locator('cognito-session [part~="sign-out-button"]').first().click();
+            await waitForState(page, 'signedOut');
+            await page.locator('cognito-authenticator cognito-login form').waitFor();
+            await demo.signedOut?.(page);
 
-          // Forgot password: the email, then the code from the inbox and a new password.
-          await page.getByRole('link', { name: 'Forgot your password?' }).click();
-          await heading(page, 'Forgot your password?').waitFor();
-          const forgot = page.locator('cognito-forgot-password');
-          await forgot.locator('input[autocomplete="username"]').fill(email);
-          await forgot.getByRole('button', { name: 'Send code' }).click();
-          await heading(page, 'Reset your password').waitFor();
-          await page.getByText(`If an account exists for ${email}, we sent a code to it.`, { exact: false }).waitFor();
-          const resetCode = await codeFromInbox(page, email, 'Reset password');
-          assert.match(resetCode, /^\d{6}$/);
-          const reset = page.locator('cognito-reset-password');
-          await reset.locator('input[autocomplete="one-time-code"]').fill(resetCode);
-          await reset.locator('input[name="new-password"]').fill('Res3t-Passw0rd!');
-          await reset.locator('input[name="confirm-password"]').fill('Res3t-Passw0rd!');
-          await reset.getByRole('button', { name: 'Set password and sign in' }).click();
+            // Forgot password: the email, then the code from the inbox and a new password.
+            await page.getByRole('link', { name: 'Forgot your password?' }).click();
+            await heading(page, 'Forgot your password?').waitFor();
+            const forgot = page.locator('cognito-forgot-password');
+            await forgot.locator('input[autocomplete="username"]').fill(email);
+            await forgot.getByRole('button', { name: 'Send code' }).click();
+            await heading(page, 'Reset your password').waitFor();
+            await page
+              .getByText(`If an account exists for ${email}, we sent a code to it.`, { exact: false })
+              .waitFor();
+            const resetCode = await codeFromInbox(page, email, 'Reset password');
+            assert.match(resetCode, /^\d{6}$/);
+            const reset = page.locator('cognito-reset-password');
+            await reset.locator('input[autocomplete="one-time-code"]').fill(resetCode);
+            await reset.locator('input[name="new-password"]').fill('Res3t-Passw0rd!');
+            await reset.locator('input[name="confirm-password"]').fill('Res3t-Passw0rd!');
+            await reset.getByRole('button', { name: 'Set password and sign in' }).click();
 
-          // Signed in with the new password.
-          await signedInAs(page, email).waitFor();
-          await demo.reacts(page, email, 'password-reset');
-          assert.deepEqual(problems, [], 'no page errors, no CSP violations');
-        });
+            // Signed in with the new password.
+            await signedInAs(page, email).waitFor();
+            await demo.reacts(page, email, 'password-reset');
+            assert.deepEqual(problems, [], 'no page errors, no CSP violations');
+          },
+        );
       } finally {
         await context.close();
       }
@@ -157,39 +199,48 @@ describe('create an account and reset its password, with the codes from the loca
     const context = await e2e.browser.newContext({ locale: 'en-US' });
     const pages: Page[] = [];
     try {
-      await withScreenshotOnFailure('journey-new-password-signs-in', () => pages, async () => {
-        const page = await context.newPage();
-        pages.push(page);
-        const email = uniqueEmail('reset-then-sign-in');
-        await e2e.service.call('AdminCreateUser', {
-          UserPoolId: e2e.service.demo!.userPoolId,
-          Username: email,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: 'true' },
-          ],
-        });
-        await e2e.service.call('AdminSetUserPassword', { UserPoolId: e2e.service.demo!.userPoolId, Username: email, Password: 'Old-Passw0rd!', Permanent: true });
-        await page.goto(`${e2e.viteUrl}/`);
-        await page.getByRole('link', { name: 'Forgot your password?' }).click();
-        await page.locator('cognito-forgot-password input[autocomplete="username"]').fill(email);
-        await page.getByRole('button', { name: 'Send code' }).click();
-        const code = await codeFromInbox(page, email, 'Reset password');
-        await page.locator('input[autocomplete="one-time-code"]').fill(code);
-        await page.locator('cognito-reset-password input[name="new-password"]').fill('N3w-Passw0rd!');
-        await page.locator('cognito-reset-password input[name="confirm-password"]').fill('N3w-Passw0rd!');
-        await page.getByRole('button', { name: 'Set password and sign in' }).click();
-        await signedInAs(page, email).waitFor();
-        await page.locator('cognito-session [part~="sign-out-button"]').first().click();
-        await waitForState(page, 'signedOut');
+      await withScreenshotOnFailure(
+        'journey-new-password-signs-in',
+        () => pages,
+        async () => {
+          const page = await context.newPage();
+          pages.push(page);
+          const email = uniqueEmail('reset-then-sign-in');
+          await e2e.service.call('AdminCreateUser', {
+            UserPoolId: e2e.service.demo!.userPoolId,
+            Username: email,
+            MessageAction: 'SUPPRESS',
+            UserAttributes: [
+              { Name: 'email', Value: email },
+              { Name: 'email_verified', Value: 'true' },
+            ],
+          });
+          await e2e.service.call('AdminSetUserPassword', {
+            UserPoolId: e2e.service.demo!.userPoolId,
+            Username: email,
+            Password: 'Old-Passw0rd!',
+            Permanent: true,
+          });
+          await page.goto(`${e2e.viteUrl}/`);
+          await page.getByRole('link', { name: 'Forgot your password?' }).click();
+          await page.locator('cognito-forgot-password input[autocomplete="username"]').fill(email);
+          await page.getByRole('button', { name: 'Send code' }).click();
+          const code = await codeFromInbox(page, email, 'Reset password');
+          await page.locator('input[autocomplete="one-time-code"]').fill(code);
+          await page.locator('cognito-reset-password input[name="new-password"]').fill('N3w-Passw0rd!');
+          await page.locator('cognito-reset-password input[name="confirm-password"]').fill('N3w-Passw0rd!');
+          await page.getByRole('button', { name: 'Set password and sign in' }).click();
+          await signedInAs(page, email).waitFor();
+          await page.locator('cognito-session [part~="sign-out-button"]').first().click();
+          await waitForState(page, 'signedOut');
 
-        await signIn(page, email, 'Old-Passw0rd!');
-        await page.locator('cognito-login [role="alert"]').filter({ hasText: /\S/ }).waitFor();
-        assert.equal(await signedInAs(page, email).count(), 0, 'the old password no longer signs in');
-        await signIn(page, email, 'N3w-Passw0rd!');
-        await signedInAs(page, email).waitFor();
-      });
+          await signIn(page, email, 'Old-Passw0rd!');
+          await page.locator('cognito-login [role="alert"]').filter({ hasText: /\S/ }).waitFor();
+          assert.equal(await signedInAs(page, email).count(), 0, 'the old password no longer signs in');
+          await signIn(page, email, 'N3w-Passw0rd!');
+          await signedInAs(page, email).waitFor();
+        },
+      );
     } finally {
       await context.close();
     }
@@ -207,17 +258,31 @@ describe('the local inbox', () => {
       await inbox.getByRole('heading', { name: 'Local inbox — development only' }).waitFor();
       assert.deepEqual(await inbox.locator('thead th').allTextContents(), ['To', 'For', 'Code', 'Expires']);
       // The demo users' codes of this start are there (the service sends them fresh on every start).
-      await inbox.locator('tbody tr').filter({ hasText: 'unconfirmed@example.com' }).filter({ hasText: 'Confirm sign-up' }).first().waitFor();
+      await inbox
+        .locator('tbody tr')
+        .filter({ hasText: 'unconfirmed@example.com' })
+        .filter({ hasText: 'Confirm sign-up' })
+        .first()
+        .waitFor();
 
       await page.locator('[data-lang="ja"]').click();
       await inbox.getByRole('heading', { name: 'ローカル受信箱 — 開発用' }).waitFor();
       assert.deepEqual(await inbox.locator('thead th').allTextContents(), ['宛先', '用途', 'コード', '有効期限']);
-      await inbox.locator('tbody tr').filter({ hasText: 'reset@example.com' }).filter({ hasText: 'パスワードの再設定' }).first().waitFor();
+      await inbox
+        .locator('tbody tr')
+        .filter({ hasText: 'reset@example.com' })
+        .filter({ hasText: 'パスワードの再設定' })
+        .first()
+        .waitFor();
       assert.equal((await inbox.getByRole('button').textContent())?.trim(), '更新');
 
       // A code sent by someone else (no event on this page) appears on Refresh.
       const email = uniqueEmail('refresh');
-      await e2e.service.call('SignUp', { ClientId: e2e.service.demo!.userPoolClientId, Username: email, Password: 'Passw0rd!' });
+      await e2e.service.call('SignUp', {
+        ClientId: e2e.service.demo!.userPoolClientId,
+        Username: email,
+        Password: 'Passw0rd!',
+      });
       await inbox.getByRole('button', { name: '更新' }).click();
       const code = await codeFromInbox(page, email, 'アカウント登録の確認');
       assert.equal(code, e2e.service.outbox.latestCode(email));
@@ -237,7 +302,15 @@ describe('the local inbox', () => {
         route.fulfill({
           status: 200,
           headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
-          body: JSON.stringify([{ at: '2030-01-01T00:00:00.000Z', kind: '<b>kind</b>', destination: '<img src=x onerror=alert(1)>', code: '<i>123</i>', expiresAt: 'soon' }]),
+          body: JSON.stringify([
+            {
+              at: '2030-01-01T00:00:00.000Z',
+              kind: '<b>kind</b>',
+              destination: '<img src=x onerror=alert(1)>',
+              code: '<i>123</i>',
+              expiresAt: 'soon',
+            },
+          ]),
         }),
       );
       await page.goto(`${e2e.viteUrl}/`);
@@ -256,7 +329,10 @@ describe('the local inbox', () => {
 
 describe('the local inbox is absent against a real user pool', () => {
   test('main demo, as npm start serves it with .env.local naming a real pool', async () => {
-    const real = await e2e.viteWithRealPool({ VITE_COGNITO_USER_POOL_ID: 'ap-northeast-1_AbCdEf123', VITE_COGNITO_CLIENT_ID: 'abcdefghijklmnopqrstuvwxyz' });
+    const real = await e2e.viteWithRealPool({
+      VITE_COGNITO_USER_POOL_ID: 'ap-northeast-1_AbCdEf123',
+      VITE_COGNITO_CLIENT_ID: 'abcdefghijklmnopqrstuvwxyz',
+    });
     const context = await e2e.browser.newContext({ locale: 'en-US' });
     try {
       const page = await context.newPage();
@@ -272,9 +348,17 @@ describe('the local inbox is absent against a real user pool', () => {
       await page.waitForLoadState('networkidle');
       await new Promise((resolve) => setTimeout(resolve, 2500));
       assert.equal(await localInbox(page).count(), 0, 'no inbox panel');
-      assert.doesNotMatch(await page.locator('body').innerText(), /local inbox|_local/i, 'nothing on screen speaks of it');
+      assert.doesNotMatch(
+        await page.locator('body').innerText(),
+        /local inbox|_local/i,
+        'nothing on screen speaks of it',
+      );
       assert.equal(await page.locator('#demo-users').isVisible(), false, 'no demo users of the local pool');
-      assert.deepEqual(asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)), [], 'nothing of the inbox is even loaded');
+      assert.deepEqual(
+        asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)),
+        [],
+        'nothing of the inbox is even loaded',
+      );
     } finally {
       await context.close();
       await real.close();
@@ -291,16 +375,27 @@ describe('the local inbox is absent against a real user pool', () => {
       await page.route('**/demo/plain.html', async (route) => {
         const response = await route.fetch();
         const html = await response.text();
-        const local = /<cognito-authenticator user-pool-id="local_CognitoElementsDemo" client-id="cognitoelementsdemo0client" endpoint="[^"]+">/;
+        const local =
+          /<cognito-authenticator user-pool-id="local_CognitoElementsDemo" client-id="cognitoelementsdemo0client" endpoint="[^"]+">/;
         assert.match(html, local);
-        await route.fulfill({ response, body: html.replace(local, '<cognito-authenticator user-pool-id="ap-northeast-1_AbCdEf123" client-id="abcdefghijklmnopqrstuvwxyz">') });
+        await route.fulfill({
+          response,
+          body: html.replace(
+            local,
+            '<cognito-authenticator user-pool-id="ap-northeast-1_AbCdEf123" client-id="abcdefghijklmnopqrstuvwxyz">',
+          ),
+        });
       });
       await page.goto(`${e2e.staticUrl}/demo/plain.html`);
       await page.locator('cognito-authenticator cognito-login form').waitFor();
       await page.waitForLoadState('networkidle');
       await new Promise((resolve) => setTimeout(resolve, 2500));
       assert.equal(await localInbox(page).count(), 0, 'no inbox panel');
-      assert.deepEqual(asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)), [], 'nothing of the inbox is even loaded');
+      assert.deepEqual(
+        asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)),
+        [],
+        'nothing of the inbox is even loaded',
+      );
     } finally {
       await context.close();
     }

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { signedInAs, signIn, startE2E, stateOf, waitForState, withScreenshotOnFailure, type E2E } from '../support/node/e2e.js';
+import {
+  signedInAs,
+  signIn,
+  startE2E,
+  stateOf,
+  waitForState,
+  withScreenshotOnFailure,
+  type E2E,
+} from '../support/node/e2e.js';
 
 interface Demo {
   readonly name: string;
@@ -22,7 +30,10 @@ const DEMOS: Demo[] = [
     name: 'plain HTML (static server, built bundle)',
     url: (e) => `${e.staticUrl}/demo/plain.html`,
     reacts: async (page, email) => {
-      await page.locator('#greeting').filter({ hasText: `Hello, ${email}!` }).waitFor();
+      await page
+        .locator('#greeting')
+        .filter({ hasText: `Hello, ${email}!` })
+        .waitFor();
     },
   },
   { name: 'plain HTML (Vite)', url: (e) => `${e.viteUrl}/demo/plain.html` },
@@ -31,8 +42,15 @@ const DEMOS: Demo[] = [
     url: (e: E2E) => `${e.viteUrl}/demo/${framework}.html`,
     // The framework's own view switches on the auth state and shows the user.
     reacts: async (page: Page, email: string) => {
-      await page.locator('.greeting').filter({ hasText: `Hello, ${email}!` }).waitFor();
-      await page.locator('.log li').filter({ hasText: `signed in: ${email}` }).first().waitFor();
+      await page
+        .locator('.greeting')
+        .filter({ hasText: `Hello, ${email}!` })
+        .waitFor();
+      await page
+        .locator('.log li')
+        .filter({ hasText: `signed in: ${email}` })
+        .first()
+        .waitFor();
     },
   })),
 ];
@@ -46,7 +64,6 @@ after(async () => {
   await e2e?.stop();
 });
 
-
 for (const demo of DEMOS) {
   describe(demo.name, () => {
     let context: BrowserContext;
@@ -56,12 +73,15 @@ for (const demo of DEMOS) {
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text())) problems.push(message.text());
+        if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text()))
+          problems.push(message.text());
       });
       (page as Page & { problems: string[] }).problems = problems;
       pages.push(page);
       await page.goto(demo.url(e2e));
-      await page.waitForFunction(() => document.querySelector('cognito-login[state="signedOut"], cognito-session[state="signedIn"]') !== null);
+      await page.waitForFunction(
+        () => document.querySelector('cognito-login[state="signedOut"], cognito-session[state="signedIn"]') !== null,
+      );
       return page;
     };
     const run = (name: string, body: () => Promise<void>) =>
@@ -70,7 +90,8 @@ for (const demo of DEMOS) {
         pages = [];
         try {
           await withScreenshotOnFailure(`${demo.name}-${name}`, () => pages, body);
-          for (const page of pages) assert.deepEqual((page as Page & { problems: string[] }).problems, [], 'no page errors, no CSP violations');
+          for (const page of pages)
+            assert.deepEqual((page as Page & { problems: string[] }).problems, [], 'no page errors, no CSP violations');
         } finally {
           await context.close();
         }
@@ -81,7 +102,11 @@ for (const demo of DEMOS) {
       const found = await page.evaluate(() => {
         const username = document.querySelector<HTMLInputElement>('input[autocomplete="username"]');
         const password = document.querySelector<HTMLInputElement>('input[autocomplete="current-password"]');
-        return { username: username?.type, password: password?.type, sameForm: !!username?.form && username.form === password?.form };
+        return {
+          username: username?.type,
+          password: password?.type,
+          sameForm: !!username?.form && username.form === password?.form,
+        };
       });
       assert.deepEqual(found, { username: 'email', password: 'password', sameForm: true });
     });
@@ -146,7 +171,10 @@ describe('offline', () => {
       await page.locator('cognito-login form').waitFor();
       await context.setOffline(true);
       await signIn(page, 'demo@example.com', 'Passw0rd!');
-      await page.locator('cognito-login [role="alert"]').filter({ hasText: 'You are offline. Reconnect, then try again.' }).waitFor();
+      await page
+        .locator('cognito-login [role="alert"]')
+        .filter({ hasText: 'You are offline. Reconnect, then try again.' })
+        .waitFor();
       assert.equal(await page.locator('cognito-login input[autocomplete="username"]').inputValue(), 'demo@example.com');
       await context.setOffline(false);
       await page.locator('cognito-login input[autocomplete="current-password"]').fill('Passw0rd!');
@@ -163,7 +191,14 @@ describe('the single-file bundle', () => {
   // The pages enforce Trusted Types: a second copy of Lit asks for a second 'lit-html' policy, which the page's
   // policy must allow with 'allow-duplicates' (README, Security notes). import() is not a Trusted Types sink.
   const secondCopy = (page: Page) =>
-    page.evaluate((url) => import(url).then(() => 'loaded', (error: Error) => error.message), `${e2e.staticUrl}/dist/cognito-elements.js?second-copy`);
+    page.evaluate(
+      (url) =>
+        import(url).then(
+          () => 'loaded',
+          (error: Error) => error.message,
+        ),
+      `${e2e.staticUrl}/dist/cognito-elements.js?second-copy`,
+    );
 
   test("loaded twice on one page (two copies, e.g. a bundle and a CDN script), it registers once and throws nothing (with 'allow-duplicates')", async () => {
     const context = await e2e.browser.newContext();
@@ -173,7 +208,9 @@ describe('the single-file bundle', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${e2e.staticUrl}/test/e2e/pages/two-copies.html`);
       await page.locator('cognito-login form').waitFor();
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('?second-copy')));
+      await page.waitForFunction(() =>
+        performance.getEntriesByType('resource').some((r) => r.name.endsWith('?second-copy')),
+      );
       await new Promise((r) => setTimeout(r, 300));
       assert.deepEqual(errors, []);
       assert.equal(await page.locator('cognito-login form').count(), 1);
@@ -229,7 +266,8 @@ describe('Trusted Types (README: Security notes)', () => {
         const problems: string[] = [];
         page.on('pageerror', (error) => problems.push(error.message));
         page.on('console', (message) => {
-          if (message.type() === 'error' && /Trusted ?Type|Content Security Policy|Refused/i.test(message.text())) problems.push(message.text());
+          if (message.type() === 'error' && /Trusted ?Type|Content Security Policy|Refused/i.test(message.text()))
+            problems.push(message.text());
         });
         await page.goto(url());
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -262,10 +300,15 @@ describe('Trusted Types (README: Security notes)', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await withPolicy(page, "trusted-types 'none'");
       await page.goto(`${e2e.staticUrl}/demo/plain.html`);
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cognito-elements.js')));
+      await page.waitForFunction(() =>
+        performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cognito-elements.js')),
+      );
       await new Promise((r) => setTimeout(r, 1000));
       assert.equal(await page.locator('cognito-login form').count(), 0);
-      assert.ok(errors.some((e) => /Policy "lit-html" disallowed/.test(e)), errors.join('\n'));
+      assert.ok(
+        errors.some((e) => /Policy "lit-html" disallowed/.test(e)),
+        errors.join('\n'),
+      );
     } finally {
       await context.close();
     }
@@ -274,7 +317,11 @@ describe('Trusted Types (README: Security notes)', () => {
 
 describe('the cloak (README: hiding signed-in content until the script has run)', () => {
   const pages = [
-    { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html`, script: '**/dist/cognito-elements.js' },
+    {
+      name: 'plain HTML (static server, built bundle)',
+      url: () => `${e2e.staticUrl}/demo/plain.html`,
+      script: '**/dist/cognito-elements.js',
+    },
     { name: 'main demo (Vite)', url: () => `${e2e.viteUrl}/`, script: '**/demo/main.ts' },
   ];
   for (const { name, url, script } of pages) {
@@ -293,7 +340,9 @@ describe('the cloak (README: hiding signed-in content until the script has run)'
         const content = page.locator('cognito-session > [slot="signed-in"]');
         await content.waitFor({ state: 'attached' });
         // The page's stylesheets are in, and a frame has been painted, with the script still held back.
-        await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet));
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet),
+        );
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
         assert.equal(await page.evaluate(() => customElements.get('cognito-session')), undefined, 'not defined yet');
         assert.equal(await content.isVisible(), false, 'the signed-in content is hidden before the element is defined');
@@ -331,7 +380,11 @@ describe('the framework demos: ja/en switch and a way back', () => {
 
         await page.reload();
         await page.locator('.greeting').filter({ hasText: 'ようこそ' }).waitFor();
-        assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the language is remembered across a reload');
+        assert.equal(
+          await page.locator('html').getAttribute('lang'),
+          'ja',
+          'the language is remembered across a reload',
+        );
         await page.locator('[data-lang="en"]').click();
         await page.locator('.greeting').filter({ hasText: 'Hello, demo@example.com!' }).waitFor();
         await page.locator('cognito-session [part~="sign-out-button"]').click();
@@ -351,8 +404,12 @@ describe('the main demo in Japanese', () => {
       const page = await context.newPage();
       await page.goto(`${e2e.viteUrl}/`);
       await page.locator('#event-log li').first().waitFor();
-      const times = () => page.locator('#event-log li > time').evaluateAll((list) => list.map((t) => ({ text: t.textContent, at: (t as HTMLTimeElement).dateTime })));
-      const expected = (at: string, lang: string) => page.evaluate(([a, l]) => new Date(a!).toLocaleTimeString(l), [at, lang]);
+      const times = () =>
+        page
+          .locator('#event-log li > time')
+          .evaluateAll((list) => list.map((t) => ({ text: t.textContent, at: (t as HTMLTimeElement).dateTime })));
+      const expected = (at: string, lang: string) =>
+        page.evaluate(([a, l]) => new Date(a!).toLocaleTimeString(l), [at, lang]);
 
       const english = await times();
       assert.ok(english.length > 0, 'each entry has a <time>');

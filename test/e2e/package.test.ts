@@ -14,7 +14,11 @@ import { build } from 'esbuild';
 
 const repo = process.cwd();
 const readme = readFileSync('README.md', 'utf8');
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; license: string; peerDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  name: string;
+  license: string;
+  peerDependencies: Record<string, string>;
+};
 
 /** The code block that follows `<!-- consumer: <name> -->` in the README. */
 function snippet(name: string): string {
@@ -24,14 +28,22 @@ function snippet(name: string): string {
   const block = /^( *)```[a-z]*\n([\s\S]*?)\n *```/m.exec(readme.slice(at + marker.length));
   assert.ok(block, `no code block after ${marker}`);
   // A block inside a list item is indented: as a file, it is not.
-  return `${block[2]!.split('\n').map((line) => line.slice(block[1]!.length)).join('\n')}\n`;
+  return `${block[2]!
+    .split('\n')
+    .map((line) => line.slice(block[1]!.length))
+    .join('\n')}\n`;
 }
 
 /** The packages the README's install command names (not the library itself). */
 function installedByReadme(): string[] {
-  const line = snippet('install').split('\n').find((l) => /^npm (install|i) /.test(l));
+  const line = snippet('install')
+    .split('\n')
+    .find((l) => /^npm (install|i) /.test(l));
   assert.ok(line, 'the install snippet has an npm install line');
-  return line.split(/\s+/).slice(2).filter((word) => !word.startsWith('-') && !word.endsWith('.tgz') && word !== pkg.name);
+  return line
+    .split(/\s+/)
+    .slice(2)
+    .filter((word) => !word.startsWith('-') && !word.endsWith('.tgz') && word !== pkg.name);
 }
 
 let app: string;
@@ -40,7 +52,12 @@ let files: string[];
 before(() => {
   assert.ok(existsSync('dist/index.js'), 'run npm run build first (npm run test:e2e does)');
   app = mkdtempSync(join(tmpdir(), 'cognito-consumer-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', app], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', app], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
   const target = join(app, 'node_modules', pkg.name);
   mkdirSync(target, { recursive: true });
@@ -68,28 +85,70 @@ function write(file: string, text: string): void {
 const tsconfig = (include: string[]) =>
   JSON.stringify({
     compilerOptions: {
-      target: 'ES2023', lib: ['ES2023', 'DOM'], module: 'ESNext', types: [], allowArbitraryExtensions: true, skipLibCheck: true,
-      moduleResolution: 'bundler', allowImportingTsExtensions: true, verbatimModuleSyntax: true, moduleDetection: 'force',
-      noEmit: true, jsx: 'react-jsx', noUnusedLocals: true, noUnusedParameters: true, erasableSyntaxOnly: true,
-      noFallthroughCasesInSwitch: true, strict: true, noUncheckedSideEffectImports: true,
+      target: 'ES2023',
+      lib: ['ES2023', 'DOM'],
+      module: 'ESNext',
+      types: [],
+      allowArbitraryExtensions: true,
+      skipLibCheck: true,
+      moduleResolution: 'bundler',
+      allowImportingTsExtensions: true,
+      verbatimModuleSyntax: true,
+      moduleDetection: 'force',
+      noEmit: true,
+      jsx: 'react-jsx',
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      erasableSyntaxOnly: true,
+      noFallthroughCasesInSwitch: true,
+      strict: true,
+      noUncheckedSideEffectImports: true,
     },
     include,
   });
 
 function typeCheck(): void {
-  const tsc = spawnSync(process.execPath, [resolve(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [resolve(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: app,
+    encoding: 'utf8',
+  });
   assert.equal(tsc.status, 0, `tsc in the new app:\n${tsc.stdout}${tsc.stderr}`);
 }
 
 const bundle = (entryPoints: string[]) =>
-  build({ absWorkingDir: app, entryPoints, bundle: true, write: false, outdir: 'out', format: 'esm', platform: 'browser', jsx: 'automatic', logLevel: 'silent', nodePaths: [] });
+  build({
+    absWorkingDir: app,
+    entryPoints,
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    logLevel: 'silent',
+    nodePaths: [],
+  });
 
 describe('the packed package', () => {
   test('holds the LICENSE (MIT, as package.json says), the README, the library, its typings and the cloak stylesheet, and no source maps', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/cognito-elements.js', 'dist/custom-elements.json', 'dist/react.d.ts', 'dist/react.js', 'dist/cloak.css']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cognito-elements.js',
+      'dist/custom-elements.json',
+      'dist/react.d.ts',
+      'dist/react.js',
+      'dist/cloak.css',
+    ]) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
-    assert.deepEqual(files.filter((f) => f.endsWith('.map')), []);
+    assert.deepEqual(
+      files.filter((f) => f.endsWith('.map')),
+      [],
+    );
     assert.equal(pkg.license, 'MIT');
     const license = readFileSync(join(app, 'node_modules', pkg.name, 'LICENSE'), 'utf8');
     assert.match(license, /^MIT License\n\nCopyright \(c\) 2026 cognito-elements contributors\n/);
@@ -98,7 +157,8 @@ describe('the packed package', () => {
 
   test("the README's install command names every required peer dependency (pnpm and yarn users must add peers themselves)", () => {
     const named = installedByReadme();
-    const optional = (pkg as { peerDependenciesMeta?: Record<string, { optional?: boolean }> }).peerDependenciesMeta ?? {};
+    const optional =
+      (pkg as { peerDependenciesMeta?: Record<string, { optional?: boolean }> }).peerDependenciesMeta ?? {};
     const required = Object.keys(pkg.peerDependencies).filter((peer) => optional[peer]?.optional !== true);
     assert.ok(required.length >= 3, 'lit, aws-amplify and @aws-amplify/core are required peers');
     for (const peer of required) assert.ok(named.includes(peer), `the README's npm install names ${peer}`);
@@ -134,7 +194,12 @@ describe('the packed package', () => {
     assert.ok(fields.includes('userPoolClientId'));
     const table = readme.slice(readme.indexOf('<!-- config-table -->'), readme.indexOf('<!-- /config-table -->'));
     assert.ok(table.length > 30, 'README.md has a config table between <!-- config-table --> markers');
-    for (const field of fields) assert.match(table, new RegExp(`^\\| \`[a-z-]+\`[^|]*\\| \`${field}\` \\|`, 'm'), `the table maps an attribute to ${field}`);
+    for (const field of fields)
+      assert.match(
+        table,
+        new RegExp(`^\\| \`[a-z-]+\`[^|]*\\| \`${field}\` \\|`, 'm'),
+        `the table maps an attribute to ${field}`,
+      );
     // …and names no field that is not there (a renamed or dropped option).
     const documented = [...table.matchAll(/^\| `[a-z-]+`[^|]*\| `(\w+)` \|/gm)].map((m) => m[1]!);
     assert.deepEqual([...documented].sort(), [...fields].sort());

@@ -79,21 +79,40 @@ function configure(clientId = userPoolClientId): void {
 
 /** A user with a temporary password (FORCE_CHANGE_PASSWORD), made through the admin API. */
 async function createUser(email: string, temporaryPassword = 'TempPassw0rd!'): Promise<string> {
-  await admin.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: email, TemporaryPassword: temporaryPassword, MessageAction: 'SUPPRESS' }));
+  await admin.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: email,
+      TemporaryPassword: temporaryPassword,
+      MessageAction: 'SUPPRESS',
+    }),
+  );
   return email;
 }
 
 /** A confirmed user. */
 async function createConfirmedUser(password = 'Passw0rd!', email = uniqueEmail('user')): Promise<string> {
   await createUser(email);
-  await admin.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
+  await admin.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }),
+  );
   return email;
 }
 
 before(async () => {
   service = await startTestService();
-  admin = new CognitoIdentityProviderClient({ endpoint: service.url, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const pool = await admin.send(new CreateUserPoolCommand({ PoolName: 'amplify-tests', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }));
+  admin = new CognitoIdentityProviderClient({
+    endpoint: service.url,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const pool = await admin.send(
+    new CreateUserPoolCommand({
+      PoolName: 'amplify-tests',
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+    }),
+  );
   userPoolId = pool.UserPool!.Id!;
   const client = await admin.send(
     new CreateUserPoolClientCommand({
@@ -106,7 +125,9 @@ before(async () => {
   userPoolClientId = client.UserPoolClient!.ClientId!;
   await createConfirmedUser(demo.password, demo.email);
   await createUser(temporary.email, temporary.password);
-  await admin.send(new SignUpCommand({ ClientId: userPoolClientId, Username: unconfirmed.email, Password: unconfirmed.password }));
+  await admin.send(
+    new SignUpCommand({ ClientId: userPoolClientId, Username: unconfirmed.email, Password: unconfirmed.password }),
+  );
   configure();
 });
 after(async () => {
@@ -161,7 +182,10 @@ describe('sign-in with SRP (Amplify default)', () => {
   test('five wrong passwords in a row lock further attempts: "Password attempts exceeded"', async () => {
     const email = await createConfirmedUser();
     for (let i = 0; i < 5; i++) {
-      assert.equal((await errorOf(signIn({ username: email, password: `Wrong-${i}!aA` }))).message, 'Incorrect username or password.');
+      assert.equal(
+        (await errorOf(signIn({ username: email, password: `Wrong-${i}!aA` }))).message,
+        'Incorrect username or password.',
+      );
     }
     const locked = await errorOf(signIn({ username: email, password: 'Passw0rd!' }));
     assert.deepEqual(locked, { name: 'NotAuthorizedException', message: 'Password attempts exceeded' });
@@ -181,15 +205,27 @@ describe('sign-in with SRP (Amplify default)', () => {
 
 describe('USER_PASSWORD_AUTH', () => {
   test('signs in, and a wrong password is NotAuthorizedException (cognito-local says InvalidPasswordException)', async () => {
-    const error = await errorOf(signIn({ username: 'demo@example.com', password: 'nope', options: { authFlowType: 'USER_PASSWORD_AUTH' } }));
+    const error = await errorOf(
+      signIn({ username: 'demo@example.com', password: 'nope', options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+    );
     assert.deepEqual(error, { name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-    const result = await signIn({ username: 'demo@example.com', password: 'Passw0rd!', options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    const result = await signIn({
+      username: 'demo@example.com',
+      password: 'Passw0rd!',
+      options: { authFlowType: 'USER_PASSWORD_AUTH' },
+    });
     assert.equal(result.isSignedIn, true);
     assert.equal((await getCurrentUser()).signInDetails?.authFlowType, 'USER_PASSWORD_AUTH');
   });
 
   test('a wrong temporary password is refused (cognito-local accepts it)', async () => {
-    const error = await errorOf(signIn({ username: 'new@example.com', password: 'Wrong-Temp0!', options: { authFlowType: 'USER_PASSWORD_AUTH' } }));
+    const error = await errorOf(
+      signIn({
+        username: 'new@example.com',
+        password: 'Wrong-Temp0!',
+        options: { authFlowType: 'USER_PASSWORD_AUTH' },
+      }),
+    );
     assert.equal(error.name, 'NotAuthorizedException');
   });
 });
@@ -235,7 +271,9 @@ describe('sign-up', () => {
     const second = service.outbox.latestCode(email, 'ResendCode');
     assert.match(second ?? '', /^\d{6}$/);
 
-    const wrong = await errorOf(confirmSignUp({ username: email, confirmationCode: second === '000000' ? '111111' : '000000' }));
+    const wrong = await errorOf(
+      confirmSignUp({ username: email, confirmationCode: second === '000000' ? '111111' : '000000' }),
+    );
     assert.equal(wrong.name, 'CodeMismatchException');
     const confirmed = await confirmSignUp({ username: email, confirmationCode: second! });
     assert.equal(confirmed.isSignUpComplete, true);
@@ -244,7 +282,10 @@ describe('sign-up', () => {
 
   test('a password against the pool policy is InvalidPasswordException', async () => {
     const error = await errorOf(signUp({ username: uniqueEmail('weak'), password: 'alllowercase1!' }));
-    assert.deepEqual(error, { name: 'InvalidPasswordException', message: 'Password did not conform with policy: Password must have uppercase characters' });
+    assert.deepEqual(error, {
+      name: 'InvalidPasswordException',
+      message: 'Password did not conform with policy: Password must have uppercase characters',
+    });
   });
 
   test('resending to a confirmed user is InvalidParameterException', async () => {
@@ -317,12 +358,19 @@ describe('session', () => {
     await signOut({ global: true });
 
     for (const token of [refreshToken, otherTokens.RefreshToken]) {
-      const refresh = await api('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: userPoolClientId, AuthParameters: { REFRESH_TOKEN: token } });
+      const refresh = await api('InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: userPoolClientId,
+        AuthParameters: { REFRESH_TOKEN: token },
+      });
       assert.deepEqual([refresh.status, refresh.body['__type']], [400, 'NotAuthorizedException']);
     }
     for (const token of [accessToken, otherTokens.AccessToken]) {
       const getUser = await api('GetUser', { AccessToken: token });
-      assert.deepEqual([getUser.status, getUser.body['__type'], getUser.body['message']], [400, 'NotAuthorizedException', 'Access Token has been revoked']);
+      assert.deepEqual(
+        [getUser.status, getUser.body['__type'], getUser.body['message']],
+        [400, 'NotAuthorizedException', 'Access Token has been revoked'],
+      );
     }
   });
 });

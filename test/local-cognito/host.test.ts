@@ -21,26 +21,47 @@ interface Raw {
 }
 
 /** A request with a Host header of our choosing (fetch does not let one set it). */
-function send(method: string, path: string, host: string, headers: Record<string, string> = {}, body = ''): Promise<Raw> {
+function send(
+  method: string,
+  path: string,
+  host: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: service.port, method, path, headers: { ...headers, Host: host } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: service.port, method, path, headers: { ...headers, Host: host } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
 }
 
 const listUsers = (host: string) =>
-  send('POST', '/', host, { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ListUsers', 'Content-Type': 'application/x-amz-json-1.1' }, JSON.stringify({ UserPoolId: service.demo!.userPoolId }));
+  send(
+    'POST',
+    '/',
+    host,
+    { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ListUsers', 'Content-Type': 'application/x-amz-json-1.1' },
+    JSON.stringify({ UserPoolId: service.demo!.userPoolId }),
+  );
 
 describe('Host header', () => {
   test('a foreign Host gets 403 and a JSON error for every route: no users, no codes, no keys, no preflight grant', async () => {
     const port = service.port;
-    for (const host of ['attacker.example', `attacker.example:${port}`, `localhost.attacker.example:${port}`, `127.0.0.1.nip.io:${port}`, `192.168.1.20:${port}`]) {
+    for (const host of [
+      'attacker.example',
+      `attacker.example:${port}`,
+      `localhost.attacker.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `192.168.1.20:${port}`,
+    ]) {
       const answers = [
         await listUsers(host),
         await send('GET', '/_local/messages', host),
@@ -61,7 +82,15 @@ describe('Host header', () => {
 
   test('loopback Hosts, with or without a port, are served', async () => {
     const port = service.port;
-    for (const host of [`127.0.0.1:${port}`, '127.0.0.1', `localhost:${port}`, 'LOCALHOST', `127.1.2.3:${port}`, `[::1]:${port}`, '[::1]']) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      '127.0.0.1',
+      `localhost:${port}`,
+      'LOCALHOST',
+      `127.1.2.3:${port}`,
+      `[::1]:${port}`,
+      '[::1]',
+    ]) {
       const answer = await listUsers(host);
       assert.equal(answer.status, 200, `${host}: ${answer.body}`);
       assert.match(answer.body, /demo@example\.com/);

@@ -26,7 +26,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import { signIn } from 'aws-amplify/auth';
-import { startLocalCognito, type CodeOptions, type DeliveredMessage, type LocalCognito } from '../../local-cognito/src/index.js';
+import {
+  startLocalCognito,
+  type CodeOptions,
+  type DeliveredMessage,
+  type LocalCognito,
+} from '../../local-cognito/src/index.js';
 import { uniqueEmail } from '../support/cognito-api.js';
 import { errorOf } from '../support/node/errors.js';
 import { startTestService } from '../support/node/local-cognito.js';
@@ -42,14 +47,25 @@ const limit = { name: 'LimitExceededException', message: 'Attempt limit exceeded
  * (with Cognito too), which only slows the attempt-limit tests down.
  */
 const sdk = (url: string) =>
-  new CognitoIdentityProviderClient({ endpoint: url, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  new CognitoIdentityProviderClient({
+    endpoint: url,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
 
 /** A code that is not `code`. */
 const other = (code: string | undefined) => (code === '000000' ? '111111' : '000000');
 
 /** A pool with email as the username that verifies email, with a client of each PreventUserExistenceErrors. */
 async function emailPool(cognito: CognitoIdentityProviderClient) {
-  const pool = await cognito.send(new CreateUserPoolCommand({ PoolName: 'lifecycle', UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] }));
+  const pool = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: 'lifecycle',
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+    }),
+  );
   const poolId = pool.UserPool!.Id!;
   const client = async (prevent: 'ENABLED' | 'LEGACY') =>
     (
@@ -74,19 +90,40 @@ let hiding: string;
 let legacy: string;
 
 const code = (email: string, source?: DeliveredMessage['source']) => service.outbox.latestCode(email, source);
-const status = async (email: string) => (await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }))).UserStatus;
+const status = async (email: string) =>
+  (await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }))).UserStatus;
 const attributes = async (email: string) =>
-  Object.fromEntries(((await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }))).UserAttributes ?? []).map((a) => [a.Name, a.Value]));
+  Object.fromEntries(
+    ((await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }))).UserAttributes ?? []).map(
+      (a) => [a.Name, a.Value],
+    ),
+  );
 
-const signUp = (email: string, client = hiding, password = PASSWORD) => cognito.send(new SignUpCommand({ ClientId: client, Username: email, Password: password }));
+const signUp = (email: string, client = hiding, password = PASSWORD) =>
+  cognito.send(new SignUpCommand({ ClientId: client, Username: email, Password: password }));
 const confirmSignUp = (email: string, confirmationCode: string | undefined, client = hiding) =>
   cognito.send(new ConfirmSignUpCommand({ ClientId: client, Username: email, ConfirmationCode: confirmationCode }));
-const resend = (email: string, client = hiding) => cognito.send(new ResendConfirmationCodeCommand({ ClientId: client, Username: email }));
-const forgot = (email: string, client = hiding) => cognito.send(new ForgotPasswordCommand({ ClientId: client, Username: email }));
+const resend = (email: string, client = hiding) =>
+  cognito.send(new ResendConfirmationCodeCommand({ ClientId: client, Username: email }));
+const forgot = (email: string, client = hiding) =>
+  cognito.send(new ForgotPasswordCommand({ ClientId: client, Username: email }));
 const confirmForgot = (email: string, confirmationCode: string | undefined, password: string, client = hiding) =>
-  cognito.send(new ConfirmForgotPasswordCommand({ ClientId: client, Username: email, ConfirmationCode: confirmationCode, Password: password }));
+  cognito.send(
+    new ConfirmForgotPasswordCommand({
+      ClientId: client,
+      Username: email,
+      ConfirmationCode: confirmationCode,
+      Password: password,
+    }),
+  );
 const passwordSignIn = (email: string, password: string, client = hiding) =>
-  cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: client, AuthParameters: { USERNAME: email, PASSWORD: password } }));
+  cognito.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: client,
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
 
 /** A confirmed user with a verified email, as an administrator makes one. */
 async function confirmedUser(label = 'user'): Promise<string> {
@@ -103,7 +140,9 @@ async function confirmedUser(label = 'user'): Promise<string> {
       ],
     }),
   );
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: PASSWORD, Permanent: true }));
+  await cognito.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: PASSWORD, Permanent: true }),
+  );
   return email;
 }
 
@@ -124,7 +163,11 @@ describe('SignUp', () => {
     const out = await signUp(email);
     assert.equal(out.UserConfirmed, false);
     assert.match(out.UserSub ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.deepEqual(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${email[0]}***@e***` });
+    assert.deepEqual(out.CodeDeliveryDetails, {
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: `${email[0]}***@e***`,
+    });
     assert.equal(await status(email), 'UNCONFIRMED');
     const attrs = await attributes(email);
     assert.equal(attrs['sub'], out.UserSub);
@@ -159,20 +202,39 @@ describe('SignUp', () => {
         Schema: [{ Name: 'name', AttributeDataType: 'String', Required: true, Mutable: true }],
       }),
     );
-    const client = (await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'usernames' }))).UserPoolClient!.ClientId!;
+    const client = (
+      await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: pool.UserPool!.Id!, ClientName: 'usernames' }))
+    ).UserPoolClient!.ClientId!;
     const send = (username: string, attrs: Record<string, string>) =>
-      cognito.send(new SignUpCommand({ ClientId: client, Username: username, Password: PASSWORD, UserAttributes: Object.entries(attrs).map(([Name, Value]) => ({ Name, Value })) }));
+      cognito.send(
+        new SignUpCommand({
+          ClientId: client,
+          Username: username,
+          Password: PASSWORD,
+          UserAttributes: Object.entries(attrs).map(([Name, Value]) => ({ Name, Value })),
+        }),
+      );
     const username = `user${Date.now().toString(36)}`;
     const email = uniqueEmail('alias');
 
     const created = await send(username, { email, name: 'A Person' });
-    assert.deepEqual(created.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${email[0]}***@e***` });
-    assert.deepEqual(await errorOf(send(username, { email: uniqueEmail('alias'), name: 'Another' })), { name: 'UsernameExistsException', message: 'User already exists' });
+    assert.deepEqual(created.CodeDeliveryDetails, {
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: `${email[0]}***@e***`,
+    });
+    assert.deepEqual(await errorOf(send(username, { email: uniqueEmail('alias'), name: 'Another' })), {
+      name: 'UsernameExistsException',
+      message: 'User already exists',
+    });
     assert.deepEqual(await errorOf(send(email, { email, name: 'A Person' })), {
       name: 'InvalidParameterException',
       message: 'Username cannot be of email format, since user pool is configured for email alias.',
     });
-    assert.deepEqual(await errorOf(send(`${username}x`, { email: 'not-an-address', name: 'A Person' })), { name: 'InvalidParameterException', message: 'Invalid email address format.' });
+    assert.deepEqual(await errorOf(send(`${username}x`, { email: 'not-an-address', name: 'A Person' })), {
+      name: 'InvalidParameterException',
+      message: 'Invalid email address format.',
+    });
     assert.deepEqual(await errorOf(send(`${username}y`, { email })), {
       name: 'InvalidParameterException',
       message: 'Attributes did not conform to the schema: name.formatted: The attribute is required',
@@ -180,8 +242,14 @@ describe('SignUp', () => {
   });
 
   test('with email as the username, the username must be an email', async () => {
-    assert.deepEqual(await errorOf(signUp('not-an-email')), { name: 'InvalidParameterException', message: 'Username should be an email.' });
-    assert.deepEqual(await errorOf(signUp('two@@example.com')), { name: 'InvalidParameterException', message: 'Username should be an email.' });
+    assert.deepEqual(await errorOf(signUp('not-an-email')), {
+      name: 'InvalidParameterException',
+      message: 'Username should be an email.',
+    });
+    assert.deepEqual(await errorOf(signUp('two@@example.com')), {
+      name: 'InvalidParameterException',
+      message: 'Username should be an email.',
+    });
   });
 });
 
@@ -206,13 +274,20 @@ describe('ConfirmSignUp', () => {
     await signUp(email);
     const first = code(email, 'SignUp');
     const out = await resend(email);
-    assert.deepEqual(out.CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${email[0]}***@e***` });
+    assert.deepEqual(out.CodeDeliveryDetails, {
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: `${email[0]}***@e***`,
+    });
     const second = code(email, 'ResendCode');
     assert.match(second ?? '', /^\d{6}$/);
     if (first !== second) assert.deepEqual(await errorOf(confirmSignUp(email, first)), mismatch);
     await confirmSignUp(email, second);
     assert.equal(await status(email), 'CONFIRMED');
-    assert.deepEqual(await errorOf(resend(email)), { name: 'InvalidParameterException', message: 'User is already confirmed.' });
+    assert.deepEqual(await errorOf(resend(email)), {
+      name: 'InvalidParameterException',
+      message: 'User is already confirmed.',
+    });
   });
 
   test('after five wrong codes even the right one is LimitExceededException, until a new code is sent', async () => {
@@ -221,7 +296,10 @@ describe('ConfirmSignUp', () => {
     const sent = code(email, 'SignUp');
     // In parallel: every guess is counted all the same.
     const guesses = await Promise.all(Array.from({ length: 5 }, () => errorOf(confirmSignUp(email, other(sent)))));
-    assert.deepEqual(guesses, Array.from({ length: 5 }, () => mismatch));
+    assert.deepEqual(
+      guesses,
+      Array.from({ length: 5 }, () => mismatch),
+    );
     assert.deepEqual(await errorOf(confirmSignUp(email, sent)), limit);
     assert.deepEqual(await errorOf(confirmSignUp(email, other(sent))), limit);
     await resend(email);
@@ -232,14 +310,23 @@ describe('ConfirmSignUp', () => {
   test('an unknown user: CodeMismatchException with PreventUserExistenceErrors, UserNotFoundException without', async () => {
     const ghost = uniqueEmail('ghost');
     assert.deepEqual(await errorOf(confirmSignUp(ghost, '123456')), mismatch);
-    assert.deepEqual(await errorOf(confirmSignUp(ghost, '123456', legacy)), { name: 'UserNotFoundException', message: 'Username/client id combination not found.' });
+    assert.deepEqual(await errorOf(confirmSignUp(ghost, '123456', legacy)), {
+      name: 'UserNotFoundException',
+      message: 'Username/client id combination not found.',
+    });
   });
 
   test('an unconfirmed user signing in gets UserNotConfirmedException after the right password only', async () => {
     const email = uniqueEmail('early');
     await signUp(email);
-    assert.deepEqual(await errorOf(passwordSignIn(email, PASSWORD)), { name: 'UserNotConfirmedException', message: 'User is not confirmed.' });
-    assert.deepEqual(await errorOf(passwordSignIn(email, 'Wr0ng-Password')), { name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    assert.deepEqual(await errorOf(passwordSignIn(email, PASSWORD)), {
+      name: 'UserNotConfirmedException',
+      message: 'User is not confirmed.',
+    });
+    assert.deepEqual(await errorOf(passwordSignIn(email, 'Wr0ng-Password')), {
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
   });
 });
 
@@ -255,13 +342,21 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
       assert.deepEqual(Object.keys(answer), ['CodeDeliveryDetails']);
       const details = (answer as { CodeDeliveryDetails: Record<string, string> }).CodeDeliveryDetails;
       assert.deepEqual(Object.keys(details).sort(), ['AttributeName', 'DeliveryMedium', 'Destination']);
-      assert.deepEqual(details, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${email[0]}***@e***` });
+      assert.deepEqual(details, {
+        AttributeName: 'email',
+        DeliveryMedium: 'EMAIL',
+        Destination: `${email[0]}***@e***`,
+      });
       assert.match(details['Destination']!, MASKED_EMAIL);
     }
     assert.equal(service.outbox.messages(ghost).length, 0);
     assert.equal(service.outbox.messages(known).length, 1);
     // Resending a sign-up code answers the same way for a user that does not exist (documented).
-    assert.deepEqual((await resend(ghost)).CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${ghost[0]}***@e***` });
+    assert.deepEqual((await resend(ghost)).CodeDeliveryDetails, {
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: `${ghost[0]}***@e***`,
+    });
     // A wrong code for a user that does not exist is a wrong code (documented).
     assert.deepEqual(await errorOf(confirmForgot(ghost, '123456', 'N3w-Passw0rd!')), mismatch);
   });
@@ -278,7 +373,11 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
     const email = uniqueEmail('unverified');
     await signUp(email);
     const before = service.outbox.messages(email).length;
-    assert.deepEqual((await forgot(email)).CodeDeliveryDetails, { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: `${email[0]}***@e***` });
+    assert.deepEqual((await forgot(email)).CodeDeliveryDetails, {
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: `${email[0]}***@e***`,
+    });
     assert.deepEqual(await errorOf(forgot(email, legacy)), {
       name: 'InvalidParameterException',
       message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
@@ -300,10 +399,16 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
     const sent = message!.code;
 
     assert.deepEqual(await errorOf(confirmForgot(email, other(sent), 'N3w-Passw0rd!')), mismatch);
-    assert.deepEqual(await errorOf(confirmForgot(email, sent, 'weak')), { name: 'InvalidPasswordException', message: 'Password did not conform with policy: Password not long enough' });
+    assert.deepEqual(await errorOf(confirmForgot(email, sent, 'weak')), {
+      name: 'InvalidPasswordException',
+      message: 'Password did not conform with policy: Password not long enough',
+    });
     await confirmForgot(email, sent, 'N3w-Passw0rd!');
     assert.deepEqual(await errorOf(confirmForgot(email, sent, 'An0ther-Passw0rd!')), expired);
-    assert.deepEqual(await errorOf(passwordSignIn(email, PASSWORD)), { name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    assert.deepEqual(await errorOf(passwordSignIn(email, PASSWORD)), {
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    });
     assert.ok((await passwordSignIn(email, 'N3w-Passw0rd!')).AuthenticationResult);
   });
 
@@ -311,7 +416,8 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
     const email = await confirmedUser('resetguess');
     await forgot(email);
     const first = code(email, 'ForgotPassword');
-    for (let i = 0; i < 5; i++) assert.deepEqual(await errorOf(confirmForgot(email, other(first), 'N3w-Passw0rd!')), mismatch);
+    for (let i = 0; i < 5; i++)
+      assert.deepEqual(await errorOf(confirmForgot(email, other(first), 'N3w-Passw0rd!')), mismatch);
     assert.deepEqual(await errorOf(confirmForgot(email, first, 'N3w-Passw0rd!')), limit);
     await forgot(email);
     const second = code(email, 'ForgotPassword');
@@ -327,7 +433,10 @@ describe('AdminResetUserPassword', () => {
     await cognito.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: email }));
     assert.equal(await status(email), 'RESET_REQUIRED');
     const [message] = service.outbox.messages(email);
-    assert.deepEqual([message?.source, message?.kind, message?.destination], ['AdminResetUserPassword', 'reset-password', email]);
+    assert.deepEqual(
+      [message?.source, message?.kind, message?.destination],
+      ['AdminResetUserPassword', 'reset-password', email],
+    );
 
     const resetRequired = { name: 'PasswordResetRequiredException', message: 'Password reset required for the user' };
     // The old password no longer counts, right or wrong, on either kind of client.
@@ -335,7 +444,13 @@ describe('AdminResetUserPassword', () => {
     assert.deepEqual(await errorOf(passwordSignIn(email, 'Wr0ng-Password')), resetRequired);
     assert.deepEqual(await errorOf(passwordSignIn(email, PASSWORD, legacy)), resetRequired);
     // SRP answers it at the first call, before any proof.
-    const srp = cognito.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: hiding, AuthParameters: { USERNAME: email, SRP_A: 'ab'.repeat(384) } }));
+    const srp = cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: hiding,
+        AuthParameters: { USERNAME: email, SRP_A: 'ab'.repeat(384) },
+      }),
+    );
     assert.deepEqual(await errorOf(srp), resetRequired);
 
     await confirmForgot(email, message!.code, 'N3w-Passw0rd!');
@@ -352,7 +467,9 @@ describe('AdminResetUserPassword', () => {
     if (own !== adminCode) assert.deepEqual(await errorOf(confirmForgot(email, adminCode, 'N3w-Passw0rd!')), mismatch);
     await confirmForgot(email, own, 'N3w-Passw0rd!');
     assert.equal(await status(email), 'CONFIRMED');
-    const missing = cognito.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: uniqueEmail('ghost') }));
+    const missing = cognito.send(
+      new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: uniqueEmail('ghost') }),
+    );
     assert.deepEqual(await errorOf(missing), { name: 'UserNotFoundException', message: 'User does not exist.' });
   });
 });
@@ -405,14 +522,30 @@ describe('short code lifetimes (an embedder option)', () => {
       const [late, resetting] = [uniqueEmail('late'), uniqueEmail('lateReset')];
       await client.send(new SignUpCommand({ ClientId: pool.hiding, Username: late, Password: PASSWORD }));
       await client.send(new SignUpCommand({ ClientId: pool.hiding, Username: resetting, Password: PASSWORD }));
-      await client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: resetting, ConfirmationCode: started.outbox.latestCode(resetting) }));
+      await client.send(
+        new ConfirmSignUpCommand({
+          ClientId: pool.hiding,
+          Username: resetting,
+          ConfirmationCode: started.outbox.latestCode(resetting),
+        }),
+      );
       await client.send(new ForgotPasswordCommand({ ClientId: pool.hiding, Username: resetting }));
       await new Promise((r) => setTimeout(r, 600)); // real time for the 500 ms codes to expire
 
-      const confirm = (confirmationCode: string | undefined) => client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: late, ConfirmationCode: confirmationCode }));
+      const confirm = (confirmationCode: string | undefined) =>
+        client.send(
+          new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: late, ConfirmationCode: confirmationCode }),
+        );
       assert.deepEqual(await errorOf(confirm(started.outbox.latestCode(late, 'SignUp'))), expired);
       const reset = (confirmationCode: string | undefined) =>
-        client.send(new ConfirmForgotPasswordCommand({ ClientId: pool.hiding, Username: resetting, ConfirmationCode: confirmationCode, Password: 'N3w-Passw0rd!' }));
+        client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: pool.hiding,
+            Username: resetting,
+            ConfirmationCode: confirmationCode,
+            Password: 'N3w-Passw0rd!',
+          }),
+        );
       assert.deepEqual(await errorOf(reset(started.outbox.latestCode(resetting, 'ForgotPassword'))), expired);
 
       await client.send(new ResendConfirmationCodeCommand({ ClientId: pool.hiding, Username: late }));
@@ -431,7 +564,12 @@ describe('short code lifetimes (an embedder option)', () => {
     const email = uniqueEmail('restart');
     await client.send(new SignUpCommand({ ClientId: pool.hiding, Username: email, Password: PASSWORD }));
     const sent = first.started.outbox.latestCode(email);
-    const guess = () => errorOf(client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: email, ConfirmationCode: other(sent) })));
+    const guess = () =>
+      errorOf(
+        client.send(
+          new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: email, ConfirmationCode: other(sent) }),
+        ),
+      );
     for (let i = 0; i < 4; i++) assert.deepEqual(await guess(), mismatch);
     client.destroy();
     await first.stop();
@@ -440,7 +578,9 @@ describe('short code lifetimes (an embedder option)', () => {
     client = sdk(second.started.url);
     try {
       assert.deepEqual(await guess(), mismatch);
-      const right = client.send(new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: email, ConfirmationCode: sent }));
+      const right = client.send(
+        new ConfirmSignUpCommand({ ClientId: pool.hiding, Username: email, ConfirmationCode: sent }),
+      );
       assert.deepEqual(await errorOf(right), limit);
     } finally {
       client.destroy();
@@ -457,13 +597,18 @@ describe('demo users through aws-amplify', () => {
     const demo = service.demo!;
     assert.equal(service.outbox.messages('unconfirmed@example.com').at(-1)?.kind, 'confirm-sign-up');
     assert.equal(service.outbox.messages('reset@example.com').at(-1)?.kind, 'reset-password');
-    const demoStatus = async (email: string) => (await cognito.send(new AdminGetUserCommand({ UserPoolId: demo.userPoolId, Username: email }))).UserStatus;
+    const demoStatus = async (email: string) =>
+      (await cognito.send(new AdminGetUserCommand({ UserPoolId: demo.userPoolId, Username: email }))).UserStatus;
     assert.equal(await demoStatus('unconfirmed@example.com'), 'UNCONFIRMED');
     assert.equal(await demoStatus('reset@example.com'), 'RESET_REQUIRED');
 
     Amplify.configure({ Auth: { Cognito: demo } });
     for (const authFlowType of ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const) {
-      const unconfirmed = await signIn({ username: 'unconfirmed@example.com', password: PASSWORD, options: { authFlowType } });
+      const unconfirmed = await signIn({
+        username: 'unconfirmed@example.com',
+        password: PASSWORD,
+        options: { authFlowType },
+      });
       assert.deepEqual(unconfirmed, { isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_UP' } }, authFlowType);
       const reset = await signIn({ username: 'reset@example.com', password: PASSWORD, options: { authFlowType } });
       assert.deepEqual(reset, { isSignedIn: false, nextStep: { signInStep: 'RESET_PASSWORD' } }, authFlowType);

@@ -46,7 +46,8 @@ describe('npm run local-cognito', () => {
     firstPool = config['userPoolId']!;
     assert.equal(await stop(child), 0);
     // All of the output is in once the process has closed (the users come after the "ready" line).
-    for (const email of ['demo@example.com', 'new@example.com', 'unconfirmed@example.com']) assert.match(output(), new RegExp(email));
+    for (const email of ['demo@example.com', 'new@example.com', 'unconfirmed@example.com'])
+      assert.match(output(), new RegExp(email));
     assert.equal(await portIsClosed(url), true);
   });
 
@@ -54,13 +55,25 @@ describe('npm run local-cognito', () => {
     const service = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
     assert.equal(service.demo?.userPoolId, firstPool);
     const poolId = service.demo!.userPoolId;
-    await service.call('AdminCreateUser', { UserPoolId: poolId, Username: 'kept@example.com', TemporaryPassword: 'Temp-Passw0rd1', MessageAction: 'SUPPRESS' });
+    await service.call('AdminCreateUser', {
+      UserPoolId: poolId,
+      Username: 'kept@example.com',
+      TemporaryPassword: 'Temp-Passw0rd1',
+      MessageAction: 'SUPPRESS',
+    });
     // Someone completes the demo new-password step and changes the demo password.
-    await service.call('AdminSetUserPassword', { UserPoolId: poolId, Username: 'new@example.com', Password: 'Changed-Passw0rd1', Permanent: true });
+    await service.call('AdminSetUserPassword', {
+      UserPoolId: poolId,
+      Username: 'new@example.com',
+      Password: 'Changed-Passw0rd1',
+      Permanent: true,
+    });
     await service.close();
 
     const again = await startLocalCognito({ dataDir, port: 0, print: () => undefined });
-    const status = async (email: string) => ((await again.call('AdminGetUser', { UserPoolId: poolId, Username: email })) as { UserStatus: string }).UserStatus;
+    const status = async (email: string) =>
+      ((await again.call('AdminGetUser', { UserPoolId: poolId, Username: email })) as { UserStatus: string })
+        .UserStatus;
     assert.equal(again.demo?.userPoolId, poolId);
     assert.equal(await status('kept@example.com'), 'FORCE_CHANGE_PASSWORD');
     assert.equal(await status('new@example.com'), 'FORCE_CHANGE_PASSWORD');
@@ -84,8 +97,21 @@ describe('npm run local-cognito', () => {
   });
 
   test('a port in use gives a clear message and exit code 1', async () => {
-    const busy = await startLocalCognito({ dataDir: join(dataDir, 'busy'), port: 0, demo: false, print: () => undefined });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', String(busy.port), '--data', dataDir]);
+    const busy = await startLocalCognito({
+      dataDir: join(dataDir, 'busy'),
+      port: 0,
+      demo: false,
+      print: () => undefined,
+    });
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      'local-cognito/src/cli.ts',
+      '--port',
+      String(busy.port),
+      '--data',
+      dataDir,
+    ]);
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((resolve) => child.once('exit', resolve));
@@ -96,85 +122,106 @@ describe('npm run local-cognito', () => {
 });
 
 describe('npm start', () => {
-  test('refuses the placeholders of .env.example and says what to do, before starting anything', { timeout: 30_000 }, async () => {
-    const placeholders = { VITE_COGNITO_USER_POOL_ID: 'ap-northeast-1_XXXXXXXXX', VITE_COGNITO_CLIENT_ID: 'xxxxxxxxxxxxxxxxxxxxxxxxxx' };
-    const cases = [
-      { env: placeholders, named: 'ap-northeast-1_XXXXXXXXX' },
-      { env: { ...placeholders, VITE_COGNITO_USER_POOL_ID: 'my-pool' }, named: 'my-pool' },
-    ];
-    await Promise.all(
-      cases.map(async ({ env, named }) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-          env: { ...process.env, ...env, LOCAL_COGNITO_PORT: '0', LOCAL_COGNITO_DATA: join(dataDir, 'placeholders') },
-        });
-        let output = '';
-        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-        // Should the check be missing, the demo starts: stop it as soon as it says so.
-        const started = new Promise<'started'>((resolve) => child.stdout.on('data', () => output.includes('Press Ctrl-C') && resolve('started')));
-        const outcome = await Promise.race([exited, started]);
-        if (outcome === 'started') {
-          child.kill('SIGKILL');
-          await exited;
-        }
-        assert.equal(outcome, 1, output);
-        assert.ok(output.includes(named), output);
-        assert.match(output, /\.env\.local/);
-        assert.doesNotMatch(output, /from your environment|Local Cognito:/);
-      }),
-    );
-  });
+  test(
+    'refuses the placeholders of .env.example and says what to do, before starting anything',
+    { timeout: 30_000 },
+    async () => {
+      const placeholders = {
+        VITE_COGNITO_USER_POOL_ID: 'ap-northeast-1_XXXXXXXXX',
+        VITE_COGNITO_CLIENT_ID: 'xxxxxxxxxxxxxxxxxxxxxxxxxx',
+      };
+      const cases = [
+        { env: placeholders, named: 'ap-northeast-1_XXXXXXXXX' },
+        { env: { ...placeholders, VITE_COGNITO_USER_POOL_ID: 'my-pool' }, named: 'my-pool' },
+      ];
+      await Promise.all(
+        cases.map(async ({ env, named }) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+            env: { ...process.env, ...env, LOCAL_COGNITO_PORT: '0', LOCAL_COGNITO_DATA: join(dataDir, 'placeholders') },
+          });
+          let output = '';
+          child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+          child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+          const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+          // Should the check be missing, the demo starts: stop it as soon as it says so.
+          const started = new Promise<'started'>((resolve) =>
+            child.stdout.on('data', () => output.includes('Press Ctrl-C') && resolve('started')),
+          );
+          const outcome = await Promise.race([exited, started]);
+          if (outcome === 'started') {
+            child.kill('SIGKILL');
+            await exited;
+          }
+          assert.equal(outcome, 1, output);
+          assert.ok(output.includes(named), output);
+          assert.match(output, /\.env\.local/);
+          assert.doesNotMatch(output, /from your environment|Local Cognito:/);
+        }),
+      );
+    },
+  );
 
-  test('serves the demo page and the local service; Ctrl-C stops both, leaving no process and no open port', { timeout: 60_000 }, async () => {
-    const data = join(dataDir, 'start');
-    // Its own process group, as a terminal would make it, so that "Ctrl-C" reaches npm, the shell and node.
-    const child = spawn('npm', ['start'], {
-      detached: true,
-      env: { ...process.env, LOCAL_COGNITO_PORT: '0', LOCAL_COGNITO_DATA: data, VITE_COGNITO_USER_POOL_ID: '', VITE_COGNITO_CLIENT_ID: '' },
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    // npm itself ends by the signal it was sent; the node process underneath exits 0.
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (output.includes('Press Ctrl-C')) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 50);
-      void exited.then(() => reject(new Error(`npm start exited early:\n${output}`)));
-    });
-    const demoUrl = /cognito-elements demo: (http:\/\/\S+)/.exec(output)?.[1];
-    const serviceUrl = /Local Cognito: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-    assert.ok(demoUrl && serviceUrl, output);
-    assert.match(output, /demo@example\.com\s+Passw0rd!/);
-    assert.match(output, /new@example\.com\s+TempPassw0rd!/);
-    const page = await fetch(demoUrl);
-    assert.equal(page.status, 200);
-    assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
-    // The page gets the local pool's settings.
-    const main = await (await fetch(new URL('/demo/main.ts', demoUrl))).text();
-    const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
-    assert.ok(main.includes(pool.userPoolId));
-    assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
+  test(
+    'serves the demo page and the local service; Ctrl-C stops both, leaving no process and no open port',
+    { timeout: 60_000 },
+    async () => {
+      const data = join(dataDir, 'start');
+      // Its own process group, as a terminal would make it, so that "Ctrl-C" reaches npm, the shell and node.
+      const child = spawn('npm', ['start'], {
+        detached: true,
+        env: {
+          ...process.env,
+          LOCAL_COGNITO_PORT: '0',
+          LOCAL_COGNITO_DATA: data,
+          VITE_COGNITO_USER_POOL_ID: '',
+          VITE_COGNITO_CLIENT_ID: '',
+        },
+      });
+      let output = '';
+      child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      // npm itself ends by the signal it was sent; the node process underneath exits 0.
+      const exited = new Promise<string>((resolve) =>
+        child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+      );
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (output.includes('Press Ctrl-C')) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 50);
+        void exited.then(() => reject(new Error(`npm start exited early:\n${output}`)));
+      });
+      const demoUrl = /cognito-elements demo: (http:\/\/\S+)/.exec(output)?.[1];
+      const serviceUrl = /Local Cognito: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      assert.ok(demoUrl && serviceUrl, output);
+      assert.match(output, /demo@example\.com\s+Passw0rd!/);
+      assert.match(output, /new@example\.com\s+TempPassw0rd!/);
+      const page = await fetch(demoUrl);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
+      // The page gets the local pool's settings.
+      const main = await (await fetch(new URL('/demo/main.ts', demoUrl))).text();
+      const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
+      assert.ok(main.includes(pool.userPoolId));
+      assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
 
-    process.kill(-child.pid!, 'SIGINT');
-    assert.ok(['0', 'SIGINT'].includes(await exited));
-    // npm ends at once; node underneath closes Vite and the service, then exits. Give it a few seconds.
-    const groupAlive = () => {
-      try {
-        process.kill(-child.pid!, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (let waited = 0; groupAlive() && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(groupAlive(), false, 'no process of the group is left');
-    assert.equal(await portIsClosed(demoUrl), true);
-    assert.equal(await portIsClosed(serviceUrl), true);
-  });
+      process.kill(-child.pid!, 'SIGINT');
+      assert.ok(['0', 'SIGINT'].includes(await exited));
+      // npm ends at once; node underneath closes Vite and the service, then exits. Give it a few seconds.
+      const groupAlive = () => {
+        try {
+          process.kill(-child.pid!, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (let waited = 0; groupAlive() && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(groupAlive(), false, 'no process of the group is left');
+      assert.equal(await portIsClosed(demoUrl), true);
+      assert.equal(await portIsClosed(serviceUrl), true);
+    },
+  );
 });

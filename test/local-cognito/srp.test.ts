@@ -9,10 +9,17 @@ import { paddedHex, startPasswordVerifier, verifyPasswordClaim } from '../../loc
 // aws-amplify's internals, for the client side of the exchange (not part of its public API; pinned by the lockfile).
 const base = '../../node_modules/@aws-amplify/auth/dist/esm/providers/cognito/utils/srp';
 const { getAuthenticationHelper } = (await import(`${base}/getAuthenticationHelper.mjs`)) as {
-  getAuthenticationHelper(pool: string): Promise<{ A: { toString(radix: number): string }; getPasswordAuthenticationKey(args: object): Promise<Uint8Array> }>;
+  getAuthenticationHelper(pool: string): Promise<{
+    A: { toString(radix: number): string };
+    getPasswordAuthenticationKey(args: object): Promise<Uint8Array>;
+  }>;
 };
-const { getSignatureString } = (await import(`${base}/getSignatureString.mjs`)) as { getSignatureString(args: object): string };
-const { default: BigInteger } = (await import(`${base}/BigInteger/BigInteger.mjs`)) as { default: new (hex: string, radix: number) => object };
+const { getSignatureString } = (await import(`${base}/getSignatureString.mjs`)) as {
+  getSignatureString(args: object): string;
+};
+const { default: BigInteger } = (await import(`${base}/BigInteger/BigInteger.mjs`)) as {
+  default: new (hex: string, radix: number) => object;
+};
 const { getNowString } = (await import(`${base}/getNowString.mjs`)) as { getNowString(): string };
 
 /** What Amplify would send as PASSWORD_CLAIM_SIGNATURE for `password`. */
@@ -26,7 +33,13 @@ async function clientProof(pool: string, userId: string, password: string) {
     salt: new BigInteger(server.salt, 16),
   });
   const timestamp = getNowString();
-  const signature = getSignatureString({ userPoolName: pool, username: userId, challengeParameters: { SECRET_BLOCK: server.secretBlock }, dateNow: timestamp, hkdf });
+  const signature = getSignatureString({
+    userPoolName: pool,
+    username: userId,
+    challengeParameters: { SECRET_BLOCK: server.secretBlock },
+    dateNow: timestamp,
+    hkdf,
+  });
   return { server, claim: { A: helper.A.toString(16), secretBlock: server.secretBlock, timestamp, signature } };
 }
 
@@ -54,8 +67,14 @@ describe('SRP-6a server', () => {
     const { server, claim } = await clientProof('Ab12cd34', 'alice', 'Correct-Passw0rd');
     assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'bob', claim), false);
     assert.equal(verifyPasswordClaim(server, 'Zz99', 'alice', claim), false);
-    assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, timestamp: `${claim.timestamp} ` }), false);
-    assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, secretBlock: Buffer.from('x').toString('base64') }), false);
+    assert.equal(
+      verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, timestamp: `${claim.timestamp} ` }),
+      false,
+    );
+    assert.equal(
+      verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, secretBlock: Buffer.from('x').toString('base64') }),
+      false,
+    );
     assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, A: '0' }), false);
     assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'alice', { ...claim, A: 'not hex' }), false);
     assert.equal(verifyPasswordClaim(server, 'Ab12cd34', 'alice', claim), true);

@@ -15,7 +15,10 @@ export interface CognitoAnswer {
 export async function cognitoCall(endpoint: string, target: string, request: object): Promise<CognitoAnswer> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}` },
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
+    },
     body: JSON.stringify(request),
   });
   const body = (await response.json()) as Record<string, unknown>;

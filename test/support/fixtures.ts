@@ -22,12 +22,21 @@ export async function poolAttributes(options: { viaProxy?: boolean } = {}) {
   };
 }
 
-export async function loginFixture(options: { viaProxy?: boolean; lang?: string; timeoutMs?: number; extra?: TemplateResult } = {}) {
+export async function loginFixture(
+  options: { viaProxy?: boolean; lang?: string; timeoutMs?: number; extra?: TemplateResult } = {},
+) {
   const a = await poolAttributes(options);
-  const el = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'}>
-    <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms=${options.timeoutMs ?? nothing}></cognito-login>
-    ${options.extra ?? ''}
-  </div>`);
+  const el = await fixture<HTMLElement>(
+    html`<div lang=${options.lang ?? 'en'}>
+      <cognito-login
+        user-pool-id=${a.userPoolId}
+        client-id=${a.clientId}
+        endpoint=${a.endpoint}
+        timeout-ms=${options.timeoutMs ?? nothing}
+      ></cognito-login>
+      ${options.extra ?? ''}
+    </div>`,
+  );
   const login = el.querySelector('cognito-login')!;
   await waitUntil(() => login.getAttribute('state') === 'signedOut', 'login never became signedOut');
   await login.updateComplete;
@@ -52,10 +61,18 @@ export function typeInto(input: HTMLInputElement, value: string): void {
 }
 
 /** An element of `tag` configured for the test run's demo pool, with more attributes in `extra`. */
-export async function elementFixture<T extends HTMLElement>(tag: string, options: { viaProxy?: boolean; lang?: string; attributes?: Record<string, string> } = {}): Promise<T> {
+export async function elementFixture<T extends HTMLElement>(
+  tag: string,
+  options: { viaProxy?: boolean; lang?: string; attributes?: Record<string, string> } = {},
+): Promise<T> {
   const a = await poolAttributes(options);
   const el = document.createElement(tag) as T;
-  const attributes = { 'user-pool-id': a.userPoolId, 'client-id': a.clientId, endpoint: a.endpoint, ...options.attributes };
+  const attributes = {
+    'user-pool-id': a.userPoolId,
+    'client-id': a.clientId,
+    endpoint: a.endpoint,
+    ...options.attributes,
+  };
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   const wrapper = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'}></div>`);
   wrapper.append(el);

@@ -40,7 +40,12 @@ export function requestLog(since = 0): Promise<RequestRecord[]> {
 /** A user who must choose a new password at first sign-in (temporary password `TempPassw0rd!`). */
 export async function createTemporaryUser(poolId?: string, label = 'first'): Promise<string> {
   const email = uniqueEmail(label);
-  await callCognito('AdminCreateUser', { UserPoolId: poolId ?? (await poolConfig()).userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+  await callCognito('AdminCreateUser', {
+    UserPoolId: poolId ?? (await poolConfig()).userPoolId,
+    Username: email,
+    TemporaryPassword: 'TempPassw0rd!',
+    MessageAction: 'SUPPRESS',
+  });
   return email;
 }
 
@@ -48,7 +53,12 @@ export async function createTemporaryUser(poolId?: string, label = 'first'): Pro
 export async function createConfirmedUser(password = 'Passw0rd!'): Promise<string> {
   const { userPoolId } = await poolConfig();
   const email = await createTemporaryUser(userPoolId, 'user');
-  await callCognito('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
+  await callCognito('AdminSetUserPassword', {
+    UserPoolId: userPoolId,
+    Username: email,
+    Password: password,
+    Permanent: true,
+  });
   return email;
 }
 
@@ -60,7 +70,11 @@ export async function deviceCall(target: string, request: Record<string, unknown
 /** Signs in as another device (USER_PASSWORD_AUTH): its access token. */
 export async function otherDeviceSignIn(email: string, password: string): Promise<string> {
   const { userPoolClientId } = await poolConfig();
-  const { body } = await deviceCall('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: userPoolClientId, AuthParameters: { USERNAME: email, PASSWORD: password } });
+  const { body } = await deviceCall('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: userPoolClientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
   return (body['AuthenticationResult'] as { AccessToken: string }).AccessToken;
 }
 
@@ -74,6 +88,10 @@ export async function latestCode(destination: string): Promise<string> {
 /** A user who signed up and never confirmed (password `Passw0rd!`), made through SignUp as a page would. */
 export async function createUnconfirmedUser(): Promise<string> {
   const email = uniqueEmail('unconfirmed');
-  await deviceCall('SignUp', { ClientId: (await poolConfig()).userPoolClientId, Username: email, Password: 'Passw0rd!' });
+  await deviceCall('SignUp', {
+    ClientId: (await poolConfig()).userPoolClientId,
+    Username: email,
+    Password: 'Passw0rd!',
+  });
   return email;
 }

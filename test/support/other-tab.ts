@@ -5,7 +5,11 @@
 import { configure, getAuthStore } from '../../src/index.js';
 
 const params = new URLSearchParams(location.search);
-configure({ userPoolId: params.get('pool')!, userPoolClientId: params.get('client')!, userPoolEndpoint: params.get('endpoint')! });
+configure({
+  userPoolId: params.get('pool')!,
+  userPoolClientId: params.get('client')!,
+  userPoolEndpoint: params.get('endpoint')!,
+});
 
 declare global {
   interface Window {

@@ -2,7 +2,14 @@
  * Type test, compiled by `npm run typecheck` (part of npm test) and never run: the public types must let a
  * page use the elements and events without casts. Each `@ts-expect-error` proves a mistake is caught.
  */
-import { configure, getAuthStore, type AuthState, type CognitoSignedInEvent, type JourneyStep, type SignInStep } from '../../src/index.js';
+import {
+  configure,
+  getAuthStore,
+  type AuthState,
+  type CognitoSignedInEvent,
+  type JourneyStep,
+  type SignInStep,
+} from '../../src/index.js';
 
 // Events on document, window and any element are typed by name.
 document.addEventListener('cognito-signed-in', (event) => {

@@ -23,12 +23,39 @@ describe('messageKeyOf', () => {
   });
 
   test('a configuration error names its problem', () => {
-    assert.equal(messageKeyOf(toAuthError(named('ResourceNotFoundException', 'User pool client x does not exist.'))), 'config.clientNotFound');
-    assert.equal(messageKeyOf(new CognitoAuthError('ConfigurationError', 'Not configured', 'configuration')), 'config.missing');
+    assert.equal(
+      messageKeyOf(toAuthError(named('ResourceNotFoundException', 'User pool client x does not exist.'))),
+      'config.clientNotFound',
+    );
+    assert.equal(
+      messageKeyOf(new CognitoAuthError('ConfigurationError', 'Not configured', 'configuration')),
+      'config.missing',
+    );
   });
 
   test('every code has a message in en and ja', () => {
-    const codes = ['incorrectCredentials', 'attemptsExceeded', 'userDisabled', 'sessionExpired', 'userNotConfirmed', 'passwordResetRequired', 'tooManyRequests', 'invalidPassword', 'codeMismatch', 'codeExpired', 'usernameExists', 'invalidParameter', 'codeDeliveryFailed', 'network', 'offline', 'timeout', 'alreadySignedIn', 'notSignedIn', 'serviceUnavailable', 'unknown'] as const;
+    const codes = [
+      'incorrectCredentials',
+      'attemptsExceeded',
+      'userDisabled',
+      'sessionExpired',
+      'userNotConfirmed',
+      'passwordResetRequired',
+      'tooManyRequests',
+      'invalidPassword',
+      'codeMismatch',
+      'codeExpired',
+      'usernameExists',
+      'invalidParameter',
+      'codeDeliveryFailed',
+      'network',
+      'offline',
+      'timeout',
+      'alreadySignedIn',
+      'notSignedIn',
+      'serviceUnavailable',
+      'unknown',
+    ] as const;
     for (const code of codes) {
       const key = messageKeyOf(new CognitoAuthError('X', '', code));
       assert.ok(en[key] && ja[key], `${code} → ${key}`);

@@ -10,11 +10,17 @@ describe('errorCodeFor', () => {
     assert.equal(errorCodeFor('NotAuthorizedException', 'Incorrect username or password.'), 'incorrectCredentials');
     assert.equal(errorCodeFor('NotAuthorizedException', 'Password attempts exceeded'), 'attemptsExceeded');
     assert.equal(errorCodeFor('NotAuthorizedException', 'User is disabled.'), 'userDisabled');
-    assert.equal(errorCodeFor('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'sessionExpired');
+    assert.equal(
+      errorCodeFor('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+      'sessionExpired',
+    );
   });
 
   test('an unknown user gets the words of a wrong password (never reveal who has an account)', () => {
-    assert.equal(errorCodeFor('UserNotFoundException', 'User does not exist.'), errorCodeFor('NotAuthorizedException', 'Incorrect username or password.'));
+    assert.equal(
+      errorCodeFor('UserNotFoundException', 'User does not exist.'),
+      errorCodeFor('NotAuthorizedException', 'Incorrect username or password.'),
+    );
   });
 
   test('throttling, timeouts, service errors and the unknown', () => {
@@ -44,7 +50,11 @@ describe('toAuthError', () => {
     const error = toAuthError(named('ResourceNotFoundException', 'User pool client x does not exist.'));
     assert.equal(error.name, 'ConfigurationError');
     assert.deepEqual(error.configProblem, { code: 'clientNotFound' });
-    assert.equal(toAuthError(named('InvalidParameterException', 'USER_SRP_AUTH flow not enabled for this client')).configProblem?.code, 'flowNotEnabled');
+    assert.equal(
+      toAuthError(named('InvalidParameterException', 'USER_SRP_AUTH flow not enabled for this client')).configProblem
+        ?.code,
+      'flowNotEnabled',
+    );
   });
 
   test('anything else thrown still becomes a CognitoAuthError', () => {
@@ -56,13 +66,28 @@ describe('toAuthError', () => {
 
 describe('isSessionEnded', () => {
   test('only a definite end: revoked, expired or reused refresh token, user gone or blocked', () => {
-    for (const name of ['NotAuthorizedException', 'TokenRevokedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException', 'RefreshTokenReuseException']) {
+    for (const name of [
+      'NotAuthorizedException',
+      'TokenRevokedException',
+      'UserNotFoundException',
+      'PasswordResetRequiredException',
+      'UserNotConfirmedException',
+      'RefreshTokenReuseException',
+    ]) {
       assert.equal(isSessionEnded(named(name)), true, name);
     }
   });
 
   test('transient failures keep the session', () => {
-    for (const name of ['NetworkError', 'TimeoutError', 'InternalErrorException', 'TooManyRequestsException', 'UnexpectedResponse', 'SyntaxError', 'Unknown']) {
+    for (const name of [
+      'NetworkError',
+      'TimeoutError',
+      'InternalErrorException',
+      'TooManyRequestsException',
+      'UnexpectedResponse',
+      'SyntaxError',
+      'Unknown',
+    ]) {
       assert.equal(isSessionEnded(named(name)), false, name);
     }
     assert.equal(isSessionEnded('NotAuthorizedException'), false, 'not an Error');
@@ -72,13 +97,19 @@ describe('isSessionEnded', () => {
 describe('withDeadline', () => {
   test('passes a result or a failure through', async () => {
     assert.equal(await withDeadline(Promise.resolve(42), 1000), 42);
-    await assert.rejects(withDeadline(Promise.reject(named('CodeMismatchException')), 1000), { name: 'CodeMismatchException' });
+    await assert.rejects(withDeadline(Promise.reject(named('CodeMismatchException')), 1000), {
+      name: 'CodeMismatchException',
+    });
   });
 
   test('work with no answer fails with TimeoutError, and its late failure is no unhandled rejection', async () => {
     let fail: (error: Error) => void = () => undefined;
     const never = new Promise<never>((_, reject) => (fail = reject));
-    await assert.rejects(withDeadline(never, 5), (error: unknown) => error instanceof CognitoAuthError && error.name === 'TimeoutError' && error.code === 'timeout');
+    await assert.rejects(
+      withDeadline(never, 5),
+      (error: unknown) =>
+        error instanceof CognitoAuthError && error.name === 'TimeoutError' && error.code === 'timeout',
+    );
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);

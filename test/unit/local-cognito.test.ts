@@ -6,20 +6,36 @@ import { Lockout } from '../../local-cognito/src/lockout.js';
 import { maskDestination } from '../../local-cognito/src/mask.js';
 import { assertPasswordPolicy } from '../../local-cognito/src/password-policy.js';
 
-const refusal = (message: string) => ({ code: 'InvalidPasswordException', message: `Password did not conform with policy: ${message}` });
+const refusal = (message: string) => ({
+  code: 'InvalidPasswordException',
+  message: `Password did not conform with policy: ${message}`,
+});
 
 describe('password policy (Cognito’s wording)', () => {
   test('the default policy: 8 characters, lower, upper, number, symbol', () => {
     assert.doesNotThrow(() => assertPasswordPolicy('Passw0rd!', undefined));
     assert.throws(() => assertPasswordPolicy('Pa0!', undefined), refusal('Password not long enough'));
-    assert.throws(() => assertPasswordPolicy('PASSW0RD!', undefined), refusal('Password must have lowercase characters'));
-    assert.throws(() => assertPasswordPolicy('passw0rd!', undefined), refusal('Password must have uppercase characters'));
+    assert.throws(
+      () => assertPasswordPolicy('PASSW0RD!', undefined),
+      refusal('Password must have lowercase characters'),
+    );
+    assert.throws(
+      () => assertPasswordPolicy('passw0rd!', undefined),
+      refusal('Password must have uppercase characters'),
+    );
     assert.throws(() => assertPasswordPolicy('Password!', undefined), refusal('Password must have numeric characters'));
     assert.throws(() => assertPasswordPolicy('Passw0rdd', undefined), refusal('Password must have symbol characters'));
   });
 
   test('a pool’s own policy, and the space counts as a symbol', () => {
-    assert.doesNotThrow(() => assertPasswordPolicy('abcdef', { MinimumLength: 6, RequireUppercase: false, RequireNumbers: false, RequireSymbols: false }));
+    assert.doesNotThrow(() =>
+      assertPasswordPolicy('abcdef', {
+        MinimumLength: 6,
+        RequireUppercase: false,
+        RequireNumbers: false,
+        RequireSymbols: false,
+      }),
+    );
     assert.doesNotThrow(() => assertPasswordPolicy('Pass w0rd', undefined));
   });
 });
@@ -53,10 +69,14 @@ describe('challenge sessions', () => {
   test('answer once, for their own challenge and client', () => {
     const sessions = new ChallengeSessions();
     const id = sessions.create(challenge);
-    assert.throws(() => sessions.take(id, 'PASSWORD_VERIFIER', 'other client'), { message: 'Invalid session for the user, session is expired.' });
+    assert.throws(() => sessions.take(id, 'PASSWORD_VERIFIER', 'other client'), {
+      message: 'Invalid session for the user, session is expired.',
+    });
     const again = sessions.create(challenge);
     assert.equal(sessions.take(again, 'PASSWORD_VERIFIER', 'c').username, 'u');
-    assert.throws(() => sessions.take(again, 'PASSWORD_VERIFIER', 'c'), { message: 'Invalid session for the user, session is expired.' });
+    assert.throws(() => sessions.take(again, 'PASSWORD_VERIFIER', 'c'), {
+      message: 'Invalid session for the user, session is expired.',
+    });
     assert.throws(() => sessions.take(undefined, 'PASSWORD_VERIFIER', 'c'));
   });
 
@@ -66,7 +86,9 @@ describe('challenge sessions', () => {
       const sessions = new ChallengeSessions();
       const id = sessions.create(challenge);
       mock.timers.tick(3 * 60 * 1000 + 1);
-      assert.throws(() => sessions.take(id, 'PASSWORD_VERIFIER', 'c'), { message: 'Invalid session for the user, session is expired.' });
+      assert.throws(() => sessions.take(id, 'PASSWORD_VERIFIER', 'c'), {
+        message: 'Invalid session for the user, session is expired.',
+      });
     } finally {
       mock.timers.reset();
     }

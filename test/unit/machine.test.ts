@@ -18,33 +18,58 @@ const names = (events: Event[]) =>
 
 describe('eventsOf', () => {
   test('the first resolution on load is a change of status, not a sign-in', () => {
-    assert.deepEqual(names(eventsOf(initialState, signedIn(initialState, alice), {})), ['cognito-auth-change:signedIn']);
+    assert.deepEqual(names(eventsOf(initialState, signedIn(initialState, alice), {})), [
+      'cognito-auth-change:signedIn',
+    ]);
     assert.deepEqual(names(eventsOf(initialState, out, {})), ['cognito-auth-change:signedOut']);
   });
 
   test('a sign-in: signed-in with its reason, then auth-change', () => {
-    assert.deepEqual(names(eventsOf(out, inAlice, { signedIn: 'sign-in' })), ['cognito-signed-in:sign-in', 'cognito-auth-change:signedIn']);
-    const pending = challenged(out, { step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', email: 'a@b.c', missingAttributes: [] });
-    assert.deepEqual(names(eventsOf(pending, inAlice, { signedIn: 'new-password' })), ['cognito-signed-in:new-password', 'cognito-auth-change:signedIn']);
+    assert.deepEqual(names(eventsOf(out, inAlice, { signedIn: 'sign-in' })), [
+      'cognito-signed-in:sign-in',
+      'cognito-auth-change:signedIn',
+    ]);
+    const pending = challenged(out, {
+      step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+      email: 'a@b.c',
+      missingAttributes: [],
+    });
+    assert.deepEqual(names(eventsOf(pending, inAlice, { signedIn: 'new-password' })), [
+      'cognito-signed-in:new-password',
+      'cognito-auth-change:signedIn',
+    ]);
   });
 
   test('a sign-out: signed-out with its reason, then auth-change', () => {
-    assert.deepEqual(names(eventsOf(inAlice, signedOut(inAlice), { signedOut: 'expired' })), ['cognito-signed-out:expired', 'cognito-auth-change:signedOut']);
+    assert.deepEqual(names(eventsOf(inAlice, signedOut(inAlice), { signedOut: 'expired' })), [
+      'cognito-signed-out:expired',
+      'cognito-auth-change:signedOut',
+    ]);
   });
 
   test('leaving a challenge is no sign-out: only the change of status', () => {
-    const pending = challenged(out, { step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', email: 'a@b.c', missingAttributes: [] });
+    const pending = challenged(out, {
+      step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+      email: 'a@b.c',
+      missingAttributes: [],
+    });
     assert.deepEqual(names(eventsOf(out, pending, {})), ['cognito-auth-change:newPasswordRequired']);
-    assert.deepEqual(names(eventsOf(pending, signedOut(pending, 'sessionExpired'), {})), ['cognito-auth-change:signedOut']);
+    assert.deepEqual(names(eventsOf(pending, signedOut(pending, 'sessionExpired'), {})), [
+      'cognito-auth-change:signedOut',
+    ]);
   });
 
   test('the same user again (a refresh, another tab): nothing to announce; another user: a sign-in', () => {
     assert.deepEqual(eventsOf(inAlice, signedIn(inAlice, { ...alice }), { signedIn: 'other-tab' }), []);
-    assert.deepEqual(names(eventsOf(inAlice, signedIn(inAlice, bob), { signedIn: 'other-tab' })), ['cognito-signed-in:other-tab', 'cognito-auth-change:signedIn']);
+    assert.deepEqual(names(eventsOf(inAlice, signedIn(inAlice, bob), { signedIn: 'other-tab' })), [
+      'cognito-signed-in:other-tab',
+      'cognito-auth-change:signedIn',
+    ]);
   });
 
   test('every event bubbles out of shadow roots', () => {
-    for (const event of eventsOf(out, inAlice, { signedIn: 'sign-in' })) assert.ok(event.bubbles && event.composed, event.type);
+    for (const event of eventsOf(out, inAlice, { signedIn: 'sign-in' }))
+      assert.ok(event.bubbles && event.composed, event.type);
   });
 });
 

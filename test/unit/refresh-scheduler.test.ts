@@ -6,7 +6,13 @@ import type { AuthTokens } from '../../src/store/types.js';
 
 const HOUR = 3_600_000;
 /** Tokens valid for an hour from `issuedAt` (Cognito's clock). */
-const tokens = (issuedAt: number): AuthTokens => ({ idToken: 'x', accessToken: 'y', idTokenClaims: {}, issuedAt: new Date(issuedAt), expiresAt: new Date(issuedAt + HOUR) });
+const tokens = (issuedAt: number): AuthTokens => ({
+  idToken: 'x',
+  accessToken: 'y',
+  idTokenClaims: {},
+  issuedAt: new Date(issuedAt),
+  expiresAt: new Date(issuedAt + HOUR),
+});
 
 describe('RefreshScheduler', () => {
   let refreshes = 0;

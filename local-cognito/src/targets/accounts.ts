@@ -35,7 +35,10 @@ import {
 
 type Attributes = Record<string, string>;
 
-const masked = (details: DeliveryDetails): DeliveryDetails => ({ ...details, Destination: maskDestination(details.Destination) });
+const masked = (details: DeliveryDetails): DeliveryDetails => ({
+  ...details,
+  Destination: maskDestination(details.Destination),
+});
 
 // Cognito's own checks are not published; these accept what a person would call an address or an E.164 number.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
@@ -52,8 +55,13 @@ const noSuchUser = () => userNotFound('Username/client id combination not found.
  * documented; here it is the username at example.com, masked (so "u***@e***").
  */
 function decoyDelivery(username: string): DeliveryDetails {
-  if (PHONE.test(username)) return { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: maskDestination(username) };
-  return { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: maskDestination(username.includes('@') ? username : `${username}@example.com`) };
+  if (PHONE.test(username))
+    return { AttributeName: 'phone_number', DeliveryMedium: 'SMS', Destination: maskDestination(username) };
+  return {
+    AttributeName: 'email',
+    DeliveryMedium: 'EMAIL',
+    Destination: maskDestination(username.includes('@') ? username : `${username}@example.com`),
+  };
 }
 
 const delivery = (attribute: string, value: string): DeliveryDetails =>
@@ -92,9 +100,13 @@ function isVerified(user: User, attributes: Attributes, attribute: string): bool
  */
 function recoveryDelivery(pool: UserPoolService, user: User): DeliveryDetails | undefined {
   const attributes = attributesToRecord(user);
-  const setting = (pool.options as { AccountRecoverySetting?: { RecoveryMechanisms?: { Name?: string; Priority?: number }[] } }).AccountRecoverySetting;
+  const setting = (
+    pool.options as { AccountRecoverySetting?: { RecoveryMechanisms?: { Name?: string; Priority?: number }[] } }
+  ).AccountRecoverySetting;
   const order = setting?.RecoveryMechanisms?.length
-    ? [...setting.RecoveryMechanisms].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0)).map((m) => (m.Name === 'verified_phone_number' ? 'phone_number' : m.Name === 'verified_email' ? 'email' : ''))
+    ? [...setting.RecoveryMechanisms]
+        .sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0))
+        .map((m) => (m.Name === 'verified_phone_number' ? 'phone_number' : m.Name === 'verified_email' ? 'email' : ''))
     : ['phone_number', 'email'];
   for (const attribute of order) {
     if (attribute && isVerified(user, attributes, attribute)) return delivery(attribute, attributes[attribute]!);
@@ -114,9 +126,22 @@ async function sendCode(
   to: DeliveryDetails,
 ): Promise<User> {
   const code = compat.services.otp();
-  const updated = compat.codes.issue({ ...user, UserLastModifiedDate: compat.services.clock.get() }, purpose, code, to.AttributeName);
+  const updated = compat.codes.issue(
+    { ...user, UserLastModifiedDate: compat.services.clock.get() },
+    purpose,
+    code,
+    to.AttributeName,
+  );
   await pool.saveUser(ctx, updated);
-  compat.outbox.send({ source, userPoolId: pool.options.Id, clientId, user: updated, code, delivery: to, expiresAt: compat.codes.expiresAt(purpose) });
+  compat.outbox.send({
+    source,
+    userPoolId: pool.options.Id,
+    clientId,
+    user: updated,
+    code,
+    delivery: to,
+    expiresAt: compat.codes.expiresAt(purpose),
+  });
   return updated;
 }
 
@@ -124,7 +149,14 @@ async function sendCode(
  * Checks a code the user typed. A wrong one is counted (and saved) before the answer; the right one is for the
  * caller to consume in the same write as the change it allows.
  */
-async function takeCode(compat: Compat, ctx: Context, pool: UserPoolService, user: User, purpose: CodePurpose, given: string): Promise<string> {
+async function takeCode(
+  compat: Compat,
+  ctx: Context,
+  pool: UserPoolService,
+  user: User,
+  purpose: CodePurpose,
+  given: string,
+): Promise<string> {
   const result = compat.codes.check(user, purpose, given);
   switch (result.outcome) {
     case 'ok':
@@ -179,7 +211,11 @@ function validateSignUp(pool: UserPoolService, username: string, given: Attribut
     const isPhone = byPhone && PHONE.test(username);
     if (!isEmail && !isPhone) {
       throw invalidParameter(
-        byEmail && byPhone ? 'Username should be either an email or a phone number.' : byEmail ? 'Username should be an email.' : 'Username should be a phone number.',
+        byEmail && byPhone
+          ? 'Username should be either an email or a phone number.'
+          : byEmail
+            ? 'Username should be an email.'
+            : 'Username should be a phone number.',
       );
     }
     if (isEmail) attributes['email'] ??= username;
@@ -189,11 +225,15 @@ function validateSignUp(pool: UserPoolService, username: string, given: Attribut
       throw invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
     }
     if (aliases.includes('phone_number') && PHONE.test(username)) {
-      throw invalidParameter('Username cannot be of phone number format, since user pool is configured for phone number alias.');
+      throw invalidParameter(
+        'Username cannot be of phone number format, since user pool is configured for phone number alias.',
+      );
     }
   }
-  if (attributes['email'] !== undefined && !EMAIL.test(attributes['email'])) throw invalidParameter('Invalid email address format.');
-  if (attributes['phone_number'] !== undefined && !PHONE.test(attributes['phone_number'])) throw invalidParameter('Invalid phone number format.');
+  if (attributes['email'] !== undefined && !EMAIL.test(attributes['email']))
+    throw invalidParameter('Invalid email address format.');
+  if (attributes['phone_number'] !== undefined && !PHONE.test(attributes['phone_number']))
+    throw invalidParameter('Invalid phone number format.');
 
   const missing = (pool.options.SchemaAttributes ?? [])
     .filter((a) => a.Required && a.Name && a.Name !== 'sub' && !attributes[a.Name])
@@ -209,8 +249,10 @@ function validateSignUp(pool: UserPoolService, username: string, given: Attribut
  */
 function taken(pool: UserPoolService, username: string) {
   const usernameAttributes = pool.options.UsernameAttributes ?? [];
-  if (usernameAttributes.includes('email') && username.includes('@')) return usernameExists('An account with the given email already exists.');
-  if (usernameAttributes.includes('phone_number') && PHONE.test(username)) return usernameExists('An account with the given phone_number already exists.');
+  if (usernameAttributes.includes('email') && username.includes('@'))
+    return usernameExists('An account with the given email already exists.');
+  if (usernameAttributes.includes('phone_number') && PHONE.test(username))
+    return usernameExists('An account with the given phone_number already exists.');
   return usernameExists();
 }
 
@@ -260,7 +302,8 @@ export const ConfirmSignUp =
       // Not documented for ENABLED; a wrong code is what an unknown user's answer must look like (a guess).
       if (!user) throw hidesUsers(client) ? codeMismatch() : noSuchUser();
       // Cognito's answer to a second confirmation, whatever the code.
-      if (user.UserStatus !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.UserStatus}`);
+      if (user.UserStatus !== 'UNCONFIRMED')
+        throw notAuthorized(`User cannot be confirmed. Current status is ${user.UserStatus}`);
       const attribute = await takeCode(compat, ctx, pool, user, 'SignUp', code);
       // Confirming with a code verifies the attribute it was sent to (documented); cognito-local leaves it out.
       const verified = { ...attributesToRecord(user), [`${attribute}_verified`]: 'true' };
@@ -311,8 +354,12 @@ export const ForgotPassword =
         if (!user.Enabled) throw notAuthorized('User is disabled.');
       }
       // A user with a temporary password signs in with it instead (Cognito's message, as reported).
-      if (user.UserStatus === 'FORCE_CHANGE_PASSWORD') throw notAuthorized('User password cannot be reset in the current state.');
-      if (!to) throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
+      if (user.UserStatus === 'FORCE_CHANGE_PASSWORD')
+        throw notAuthorized('User password cannot be reset in the current state.');
+      if (!to)
+        throw invalidParameter(
+          'Cannot reset password for the user as there is no registered/verified email or phone_number',
+        );
       await sendCode(compat, ctx, pool, client.ClientId, user, 'ForgotPassword', 'ForgotPassword', to);
       return { CodeDeliveryDetails: masked(to) };
     });

@@ -10,13 +10,7 @@
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
-import {
-  invalidParameter,
-  notAuthorized,
-  passwordResetRequired,
-  unsupported,
-  userNotConfirmed,
-} from '../errors.js';
+import { invalidParameter, notAuthorized, passwordResetRequired, unsupported, userNotConfirmed } from '../errors.js';
 import { assertPasswordPolicy } from '../password-policy.js';
 import { startDecoyVerifier, startPasswordVerifier, verifyPasswordClaim } from '../srp.js';
 import { refreshTokens } from './refresh.js';
@@ -41,7 +35,9 @@ const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW
 function assertFlowEnabled(client: AppClient, flow: string): void {
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') return; // always on in Cognito
   const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : DEFAULT_FLOWS;
-  const enabled = flows.some((f) => f === `ALLOW_${flow}` || f === flow || (flow === 'USER_SRP_AUTH' && f === 'ALLOW_USER_SRP_AUTH'));
+  const enabled = flows.some(
+    (f) => f === `ALLOW_${flow}` || f === flow || (flow === 'USER_SRP_AUTH' && f === 'ALLOW_USER_SRP_AUTH'),
+  );
   if (!enabled) throw invalidParameter(`${flow} flow not enabled for this client`);
 }
 
@@ -125,7 +121,10 @@ export const RespondToAuthChallenge =
     const session = compat.challenges.take(req['Session'], challengeName, client.ClientId);
 
     const user = session.userExists ? await pool.getUserByUsername(ctx, session.username) : null;
-    if (!user || (username !== session.username && (await pool.getUserByUsername(ctx, username))?.Username !== user.Username)) {
+    if (
+      !user ||
+      (username !== session.username && (await pool.getUserByUsername(ctx, username))?.Username !== user.Username)
+    ) {
       throw notAuthorized();
     }
 
@@ -167,7 +166,10 @@ export const RespondToAuthChallenge =
       case 'SMS_MFA':
       case 'SOFTWARE_TOKEN_MFA':
       case 'SELECT_MFA_TYPE': {
-        const result = await compat.base('RespondToAuthChallenge')(ctx, { ...req, ChallengeResponses: { ...responses, USERNAME: user.Username } });
+        const result = await compat.base('RespondToAuthChallenge')(ctx, {
+          ...req,
+          ChallengeResponses: { ...responses, USERNAME: user.Username },
+        });
         return withOurSession(compat, client, user, result);
       }
       default:
@@ -244,7 +246,8 @@ function withOurSession(compat: Compat, client: AppClient, user: User, result: u
 function challengeAttributes(responses: Request): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(responses)) {
-    if (key.startsWith('userAttributes.') && typeof value === 'string') out[key.slice('userAttributes.'.length)] = value;
+    if (key.startsWith('userAttributes.') && typeof value === 'string')
+      out[key.slice('userAttributes.'.length)] = value;
   }
   return out;
 }

@@ -28,6 +28,10 @@ export const GlobalSignOut =
     const claims = compat.tokens.verifyAccessToken(req['AccessToken']);
     const session = compat.state.session(claims.origin_jti);
     if (!session) throw invalidParameter('Invalid Access Token');
-    await compat.state.revokeAllOf(session.userPoolId, session.username, Math.floor(compat.services.clock.get().getTime() / 1000));
+    await compat.state.revokeAllOf(
+      session.userPoolId,
+      session.username,
+      Math.floor(compat.services.clock.get().getTime() / 1000),
+    );
     return {};
   };

@@ -13,7 +13,11 @@ import { signInWith, type ActionOptions } from './sign-in.js';
 import { alreadySignedIn, noStep } from './sign-up.js';
 
 /** Sends a reset code for `email`; resolves in the `resetPassword` state. */
-export async function resetPassword(core: StoreCore, email: string, options: ActionOptions = {}): Promise<SignInResult> {
+export async function resetPassword(
+  core: StoreCore,
+  email: string,
+  options: ActionOptions = {},
+): Promise<SignInResult> {
   const { origin } = options;
   const problem = core.configError() ?? alreadySignedIn(core);
   if (problem) throw core.fail(problem, 'resetPassword', origin);
@@ -42,17 +46,29 @@ export async function resendResetCode(core: StoreCore, options: ActionOptions = 
 }
 
 /** Sets the new password with the code, then signs in with it (continuing with any step that follows). */
-export async function confirmResetPassword(core: StoreCore, code: string, password: string, options: ActionOptions = {}): Promise<SignInResult> {
+export async function confirmResetPassword(
+  core: StoreCore,
+  code: string,
+  password: string,
+  options: ActionOptions = {},
+): Promise<SignInResult> {
   const { origin } = options;
   const state = core.state;
   if (state.status !== 'resetPassword') throw core.fail(noStep('password reset'), 'confirmResetPassword', origin);
   const { email } = state.pending;
   return core.act('confirmResetPassword', origin, async () => {
-    await core.deadline(accounts.confirmForgotPassword(email, code.trim(), password, core.configuration.timeoutMs)).catch((error: unknown) => {
-      // An email with no account (or one that cannot be reset) must read as a wrong code, as for everyone else.
-      if (hidesAccount(error)) throw new CognitoAuthError('CodeMismatchException', 'Invalid verification code provided, please try again.', 'codeMismatch');
-      throw error;
-    });
+    await core
+      .deadline(accounts.confirmForgotPassword(email, code.trim(), password, core.configuration.timeoutMs))
+      .catch((error: unknown) => {
+        // An email with no account (or one that cannot be reset) must read as a wrong code, as for everyone else.
+        if (hidesAccount(error))
+          throw new CognitoAuthError(
+            'CodeMismatchException',
+            'Invalid verification code provided, please try again.',
+            'codeMismatch',
+          );
+        throw error;
+      });
     core.emit(new CognitoPasswordResetEvent({ username: email }), origin);
     return signInWith(core, email, password, { reason: 'password-reset', origin });
   });
@@ -75,5 +91,8 @@ async function requestCode(core: StoreCore, email: string): Promise<CodeDelivery
 
 const hidesAccount = (error: unknown): boolean => {
   const failure = toAuthError(error);
-  return failure.code !== 'configuration' && ['UserNotFoundException', 'NotAuthorizedException', 'InvalidParameterException'].includes(failure.name);
+  return (
+    failure.code !== 'configuration' &&
+    ['UserNotFoundException', 'NotAuthorizedException', 'InvalidParameterException'].includes(failure.name)
+  );
 };

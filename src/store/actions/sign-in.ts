@@ -26,14 +26,21 @@ export interface SignInOptions extends ActionOptions {
 }
 
 /** Signs in with email and password (SRP unless the flow is `password`). Rejects with a CognitoAuthError. */
-export async function signIn(core: StoreCore, email: string, password: string, options: SignInOptions = {}): Promise<SignInResult> {
+export async function signIn(
+  core: StoreCore,
+  email: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<SignInResult> {
   const { origin } = options;
   const problem = core.configError();
   if (problem) throw core.fail(problem, 'signIn', origin);
   if (core.state.notice) core.set(signedOut(core.state));
   if (options.remember !== undefined) core.useStorageForNextSignIn(options.remember ? 'local' : 'session');
   try {
-    return await core.act('signIn', origin, () => signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }));
+    return await core.act('signIn', origin, () =>
+      signInWith(core, email.trim(), password, { reason: 'sign-in', origin, flow: options.authFlow }),
+    );
   } catch (error) {
     // A failed attempt leaves nothing of its storage choice behind (the next attempt chooses again).
     if (core.state.status !== 'signedIn') core.restoreStorage();
@@ -51,14 +58,20 @@ interface Continuation {
  * A sign-in, and where its step leads: signed in, or a step that waits for the user. Also how a confirmed sign-up
  * and a reset password end, with their own reason.
  */
-export async function signInWith(core: StoreCore, email: string, password: string, then: Continuation): Promise<JourneyStep> {
+export async function signInWith(
+  core: StoreCore,
+  email: string,
+  password: string,
+  then: Continuation,
+): Promise<JourneyStep> {
   // A sign-in that Cognito completes after its deadline still stores tokens: the Hub follower then shows the
   // user signed in (reason `sign-in`), which is the truth.
   const flow = then.flow ?? core.configuration.inUse?.authFlow ?? 'srp';
   const step = await core.deadline(amplify.signInWithPassword(email, password, flow)).catch(async (error: unknown) => {
     // An earlier sign-in, abandoned at its deadline, completed meanwhile (its Hub echo was ignored while this
     // one ran): the user is signed in.
-    const stored = toAuthError(error).name === 'UserAlreadyAuthenticatedException' ? await amplify.storedTokens() : undefined;
+    const stored =
+      toAuthError(error).name === 'UserAlreadyAuthenticatedException' ? await amplify.storedTokens() : undefined;
     if (stored && stored.idTokenClaims['email'] === email) {
       return { done: true, step: 'DONE' as const, missingAttributes: [] };
     }
@@ -71,7 +84,11 @@ export async function signInWith(core: StoreCore, email: string, password: strin
     // Amplify's step, when the one that waits is another (RESET_PASSWORD → CONFIRM_RESET_PASSWORD_WITH_CODE).
     if (pending.step !== step.step) core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
     // The code step of an unconfirmed account signs in with this password once the code is accepted.
-    return core.waitFor(pending, then.origin, pending.step === 'CONFIRM_SIGN_UP' ? { password, reason: then.reason } : undefined);
+    return core.waitFor(
+      pending,
+      then.origin,
+      pending.step === 'CONFIRM_SIGN_UP' ? { password, reason: then.reason } : undefined,
+    );
   }
   // A step no element shows yet (MFA): said with `cognito-next-step`; the state stays as it is.
   core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
@@ -96,13 +113,17 @@ const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<Pendin
   // password just typed signs in once it is confirmed.
   CONFIRM_SIGN_UP: async ({ core, email }) => {
     // If no new code can be sent now (Cognito's send limit, no network), the one already sent still works.
-    const delivery = await core.deadline(accounts.resendSignUpCode(email, core.configuration.timeoutMs)).catch(() => null);
+    const delivery = await core
+      .deadline(accounts.resendSignUpCode(email, core.configuration.timeoutMs))
+      .catch(() => null);
     return { step: 'CONFIRM_SIGN_UP', email, delivery, confirmed: false };
   },
   // A reset the administrator required: a code to the account's address, then the reset step.
   RESET_PASSWORD: async ({ core, email }) => {
     // The administrator's reset already sent a code; a fresh one is better, but not required.
-    const delivery = await core.deadline(accounts.forgotPassword(email, core.configuration.timeoutMs)).catch(() => null);
+    const delivery = await core
+      .deadline(accounts.forgotPassword(email, core.configuration.timeoutMs))
+      .catch(() => null);
     return { step: 'CONFIRM_RESET_PASSWORD_WITH_CODE', email, delivery };
   },
 };

@@ -19,16 +19,30 @@ export interface SignUpOptions extends ActionOptions {
  * Creates an account. Resolves in the `confirmSignUp` state when a code must confirm it (where the code went is in
  * the state), or signed in (reason `sign-up`) when the pool confirmed it at once.
  */
-export async function signUp(core: StoreCore, email: string, password: string, options: SignUpOptions = {}): Promise<SignInResult> {
+export async function signUp(
+  core: StoreCore,
+  email: string,
+  password: string,
+  options: SignUpOptions = {},
+): Promise<SignInResult> {
   const { origin } = options;
   const problem = core.configError() ?? alreadySignedIn(core);
   if (problem) throw core.fail(problem, 'signUp', origin);
   const username = email.trim();
   return core.act('signUp', origin, async () => {
-    const created = await core.deadline(accounts.signUp(username, password, options.attributes ?? {}, core.configuration.timeoutMs));
-    core.emit(new CognitoAccountCreatedEvent({ username, confirmed: created.confirmed, delivery: created.delivery }), origin);
+    const created = await core.deadline(
+      accounts.signUp(username, password, options.attributes ?? {}, core.configuration.timeoutMs),
+    );
+    core.emit(
+      new CognitoAccountCreatedEvent({ username, confirmed: created.confirmed, delivery: created.delivery }),
+      origin,
+    );
     if (created.confirmed) return signInWith(core, username, password, { reason: 'sign-up', origin });
-    return core.waitFor({ step: 'CONFIRM_SIGN_UP', email: username, delivery: created.delivery, confirmed: false }, origin, { password, reason: 'sign-up' });
+    return core.waitFor(
+      { step: 'CONFIRM_SIGN_UP', email: username, delivery: created.delivery, confirmed: false },
+      origin,
+      { password, reason: 'sign-up' },
+    );
   });
 }
 
@@ -45,10 +59,12 @@ export async function confirmSignUp(core: StoreCore, code: string, options: Acti
   return core.act('confirmSignUp', origin, async () => {
     const held = core.held;
     if (!pending.confirmed) {
-      await core.deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs)).catch((error: unknown) => {
-        // Confirmed meanwhile (in another tab, by an administrator): what this step wanted is done.
-        if (!/current status is CONFIRMED/i.test(toAuthError(error).message)) throw error;
-      });
+      await core
+        .deadline(accounts.confirmSignUp(pending.email, code.trim(), core.configuration.timeoutMs))
+        .catch((error: unknown) => {
+          // Confirmed meanwhile (in another tab, by an administrator): what this step wanted is done.
+          if (!/current status is CONFIRMED/i.test(toAuthError(error).message)) throw error;
+        });
       // Left meanwhile (Back, another tab's sign-in): nothing more to do here, and no sign-in with the held password.
       const now = core.state;
       if (now.status !== 'confirmSignUp' || now.pending.email !== pending.email) return 'DONE';
@@ -72,14 +88,18 @@ export async function resendSignUpCode(core: StoreCore, options: ActionOptions =
   await core.act('resendSignUpCode', origin, async () => {
     delivery = await core.deadline(accounts.resendSignUpCode(state.pending.email, core.configuration.timeoutMs));
     const now = core.state;
-    if (now.status === 'confirmSignUp') core.set(challenged(now, { ...now.pending, delivery: delivery ?? now.pending.delivery }));
+    if (now.status === 'confirmSignUp')
+      core.set(challenged(now, { ...now.pending, delivery: delivery ?? now.pending.delivery }));
     return 'CONFIRM_SIGN_UP';
   });
   return delivery;
 }
 
-export const noStep = (what: string): CognitoAuthError => new CognitoAuthError('NoChallenge', `No ${what} step is waiting`, 'unknown');
+export const noStep = (what: string): CognitoAuthError =>
+  new CognitoAuthError('NoChallenge', `No ${what} step is waiting`, 'unknown');
 
 /** A journey that starts signed out may not start while someone is signed in (another tab's sign-in included). */
 export const alreadySignedIn = (core: StoreCore): CognitoAuthError | undefined =>
-  core.state.status === 'signedIn' ? new CognitoAuthError('UserAlreadyAuthenticatedException', 'There is already a signed in user.', 'alreadySignedIn') : undefined;
+  core.state.status === 'signedIn'
+    ? new CognitoAuthError('UserAlreadyAuthenticatedException', 'There is already a signed in user.', 'alreadySignedIn')
+    : undefined;

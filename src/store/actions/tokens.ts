@@ -36,7 +36,12 @@ export async function peekTokens(core: StoreCore): Promise<AuthTokens | undefine
  * Rejects with a CognitoAuthError (`NotSignedIn`) when signed out; a response is returned as is. The request has
  * the store's deadline (`TimeoutError`) unless the caller gives its own `signal`.
  */
-export async function authFetch(core: StoreCore, input: RequestInfo | URL, init: RequestInit = {}, options: AuthFetchOptions = {}): Promise<Response> {
+export async function authFetch(
+  core: StoreCore,
+  input: RequestInfo | URL,
+  init: RequestInit = {},
+  options: AuthFetchOptions = {},
+): Promise<Response> {
   try {
     const tokens = await tokensOf(core, false);
     const token = options.token === 'access' ? tokens.accessToken : tokens.idToken;

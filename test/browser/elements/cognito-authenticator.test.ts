@@ -7,7 +7,8 @@ import { latestCode } from '../../support/local-cognito.js';
 
 const input = (root: ParentNode, selector: string) => root.querySelector<HTMLInputElement>(selector)!;
 const screenTag = (auth: Element) => auth.querySelector('[slot="screen"]')!.firstElementChild?.localName;
-const announced = (auth: CognitoAuthenticator) => auth.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const announced = (auth: CognitoAuthenticator) =>
+  auth.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
 async function clickLink(auth: CognitoAuthenticator, part: string, expected: string): Promise<void> {
   auth.querySelector<HTMLAnchorElement>(`[part~="${part}"]`)!.click();
@@ -24,7 +25,8 @@ async function enterCode(root: Element, email: string): Promise<CognitoSignedInE
 }
 
 function setNewPassword(root: ParentNode, password: string): void {
-  for (const field of root.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]')) typeInto(field, password);
+  for (const field of root.querySelectorAll<HTMLInputElement>('input[autocomplete="new-password"]'))
+    typeInto(field, password);
 }
 
 describe('<cognito-authenticator>', () => {
@@ -34,7 +36,9 @@ describe('<cognito-authenticator>', () => {
   it('signed out: the sign-in screen in the light DOM (a password manager finds its inputs), with both links', async () => {
     const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator');
     await waitUntil(() => auth.querySelector('cognito-login form'), 'no sign-in screen');
-    expect(document.querySelector('cognito-authenticator input[autocomplete="current-password"]')).to.be.instanceOf(HTMLInputElement);
+    expect(document.querySelector('cognito-authenticator input[autocomplete="current-password"]')).to.be.instanceOf(
+      HTMLInputElement,
+    );
     expect(auth.querySelector('[part~="sign-up-link"]')).to.be.instanceOf(HTMLAnchorElement);
     expect(auth.querySelector('[part~="forgot-password-link"]')).to.be.instanceOf(HTMLAnchorElement);
     await expect(auth).to.be.accessible();
@@ -45,7 +49,10 @@ describe('<cognito-authenticator>', () => {
     await waitUntil(() => auth.querySelector('cognito-login form'));
     const before = location.href;
     await clickLink(auth, 'sign-up-link', 'cognito-sign-up');
-    await waitUntil(() => document.activeElement === input(auth, 'cognito-sign-up input[autocomplete="username"]'), 'focus not on the email field');
+    await waitUntil(
+      () => document.activeElement === input(auth, 'cognito-sign-up input[autocomplete="username"]'),
+      'focus not on the email field',
+    );
     expect(announced(auth)).to.equal('アカウントを作成');
     await clickLink(auth, 'sign-in-link', 'cognito-login');
     await clickLink(auth, 'forgot-password-link', 'cognito-forgot-password');
@@ -55,20 +62,26 @@ describe('<cognito-authenticator>', () => {
   });
 
   it('initial-screen and hide-sign-up', async () => {
-    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator', { attributes: { 'initial-screen': 'sign-up' } });
+    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator', {
+      attributes: { 'initial-screen': 'sign-up' },
+    });
     await waitUntil(() => screenTag(auth) === 'cognito-sign-up', 'not on the sign-up screen');
-    const hidden = await elementFixture<CognitoAuthenticator>('cognito-authenticator', { attributes: { 'hide-sign-up': '' } });
+    const hidden = await elementFixture<CognitoAuthenticator>('cognito-authenticator', {
+      attributes: { 'hide-sign-up': '' },
+    });
     await waitUntil(() => hidden.querySelector('cognito-login form'));
     expect(hidden.querySelector('[part~="sign-up-link"]')).to.equal(null);
   });
 
   it('the whole journey: create account → code → signed in → sign out → forgot password → code + new password → signed in', async () => {
     const a = await poolAttributes();
-    const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-      <cognito-authenticator user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}>
-        <p id="secret">Only for signed-in users</p>
-      </cognito-authenticator>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <cognito-authenticator user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}>
+          <p id="secret">Only for signed-in users</p>
+        </cognito-authenticator>
+      </div>`,
+    );
     const auth = wrapper.querySelector('cognito-authenticator')!;
     await waitUntil(() => auth.querySelector('cognito-login form'));
     const secret = wrapper.querySelector<HTMLElement>('#secret')!;
@@ -89,7 +102,11 @@ describe('<cognito-authenticator>', () => {
     await clickLink(auth, 'forgot-password-link', 'cognito-forgot-password');
     typeInto(input(auth, 'input[autocomplete="username"]'), email);
     auth.querySelector<HTMLButtonElement>('cognito-forgot-password button[type="submit"]')!.click();
-    await waitUntil(() => auth.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
+    await waitUntil(
+      () => auth.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'),
+      'no reset step',
+      { timeout: 10_000 },
+    );
     setNewPassword(auth, 'N3w-Passw0rd!');
     expect((await enterCode(auth, email)).detail.reason).to.equal('password-reset');
   });
@@ -122,7 +139,11 @@ describe('<cognito-authenticator>', () => {
     setNewPassword(auth, 'Passw0rd!');
     auth.querySelector<HTMLButtonElement>('cognito-sign-up button[type="submit"]')!.click();
     await enterCode(auth, email);
-    await waitUntil(() => auth.shadowRoot!.querySelector('cognito-session')?.shadowRoot?.querySelector('[part~="sign-out-button"]'), 'no sign-out button', { timeout: 10_000 });
+    await waitUntil(
+      () => auth.shadowRoot!.querySelector('cognito-session')?.shadowRoot?.querySelector('[part~="sign-out-button"]'),
+      'no sign-out button',
+      { timeout: 10_000 },
+    );
     const session = auth.shadowRoot!.querySelector('cognito-session')!;
     expect(session.shadowRoot!.querySelector('[part~="user"]')!.textContent).to.contain(email);
   });

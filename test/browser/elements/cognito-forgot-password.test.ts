@@ -10,7 +10,11 @@ const input = (root: Element, selector: string) => root.querySelector<HTMLInputE
 async function requestCode(forgot: Element, email: string): Promise<Element> {
   typeInto(input(forgot, 'input[autocomplete="username"]'), email);
   forgot.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  await waitUntil(() => forgot.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
+  await waitUntil(
+    () => forgot.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'),
+    'no reset step',
+    { timeout: 10_000 },
+  );
   return forgot.querySelector('cognito-reset-password')!;
 }
 
@@ -19,7 +23,9 @@ describe('<cognito-forgot-password>', () => {
   afterEach(cleanSlate);
 
   it('email → code + new password → signed in (reason password-reset)', async () => {
-    const forgot = await elementFixture<CognitoForgotPassword>('cognito-forgot-password', { attributes: { 'sign-in-href': '/login' } });
+    const forgot = await elementFixture<CognitoForgotPassword>('cognito-forgot-password', {
+      attributes: { 'sign-in-href': '/login' },
+    });
     await expect(forgot).to.be.accessible();
     const email = await createConfirmedUser();
     const step = await requestCode(forgot, email);

@@ -1,13 +1,37 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { en, getAuthStore, resetAuthStore, setMessages, type CognitoErrorEvent, type CognitoNextStepEvent, type CognitoSignedInEvent } from '../../../src/index.js';
-import { alertText, captureConsole, cleanSlate, loginFixture, poolAttributes, submitLogin } from '../../support/fixtures.js';
+import {
+  en,
+  getAuthStore,
+  resetAuthStore,
+  setMessages,
+  type CognitoErrorEvent,
+  type CognitoNextStepEvent,
+  type CognitoSignedInEvent,
+} from '../../../src/index.js';
+import {
+  alertText,
+  captureConsole,
+  cleanSlate,
+  loginFixture,
+  poolAttributes,
+  submitLogin,
+} from '../../support/fixtures.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
-import { createConfirmedUser, createTemporaryUser, createUnconfirmedUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
+import {
+  createConfirmedUser,
+  createTemporaryUser,
+  createUnconfirmedUser,
+  latestCode,
+  poolConfig,
+  requestLog,
+  setFaults,
+} from '../../support/local-cognito.js';
 
 const submitButton = (login: Element) => login.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const passwordInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+const passwordInput = (login: Element) =>
+  login.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
 const emailInput = (login: Element) => login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
 
 /** Submits and waits for the answer to be shown. */
@@ -15,7 +39,9 @@ async function failWith(login: HTMLElement, email: string, password: string): Pr
   const failed = oneEvent(login, 'cognito-error') as Promise<CognitoErrorEvent>;
   await submitLogin(login, email, password);
   const event = await failed;
-  await waitUntil(() => !submitButton(login).disabled && alertText(login) !== '', 'no error shown', { timeout: 10_000 });
+  await waitUntil(() => !submitButton(login).disabled && alertText(login) !== '', 'no error shown', {
+    timeout: 10_000,
+  });
   return event;
 }
 
@@ -54,7 +80,9 @@ describe('<cognito-login>', () => {
       await emulateMedia({ colorScheme: 'dark' });
       document.documentElement.classList.add('dark-page');
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }');
+      sheet.replaceSync(
+        '.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }',
+      );
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       try {
         expect(getComputedStyle(login).color).to.equal('rgb(230, 237, 243)');
@@ -85,7 +113,9 @@ describe('<cognito-login>', () => {
       await emulateMedia({ colorScheme: 'dark' });
       document.documentElement.classList.add('dark-page');
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }');
+      sheet.replaceSync(
+        '.dark-page { color-scheme: light dark; background: #0d1117; } .dark-page body { background: #0d1117; }',
+      );
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       try {
         const login = await loginFixture();
@@ -160,7 +190,16 @@ describe('<cognito-login>', () => {
 
     it('uses one request with auth-flow="password"', async () => {
       const a = await poolAttributes();
-      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login auth-flow="password" user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <cognito-login
+            auth-flow="password"
+            user-pool-id=${a.userPoolId}
+            client-id=${a.clientId}
+            endpoint=${a.endpoint}
+          ></cognito-login>
+        </div>`,
+      );
       const login = wrapper.querySelector('cognito-login')!;
       await waitUntil(() => login.getAttribute('state') === 'signedOut');
       const mark = (await requestLog()).length;
@@ -183,7 +222,8 @@ describe('<cognito-login>', () => {
       try {
         const frame = () =>
           requestAnimationFrame(() => {
-            if (submitButton(login)?.textContent?.trim() === 'Signing in…' && !order.includes('busy frame')) order.push('busy frame');
+            if (submitButton(login)?.textContent?.trim() === 'Signing in…' && !order.includes('busy frame'))
+              order.push('busy frame');
             if (!order.includes('request')) frame();
           });
         frame();
@@ -219,7 +259,11 @@ describe('<cognito-login>', () => {
       const login = await loginFixture();
       const event = await failWith(login, 'demo@example.com', 'Wrong-Passw0rd!');
       expect(event.target).to.equal(login);
-      expect(event.detail).to.deep.equal({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' });
+      expect(event.detail).to.deep.equal({
+        name: 'NotAuthorizedException',
+        message: 'Incorrect username or password.',
+        action: 'signIn',
+      });
       expect(alertText(login)).to.equal('Incorrect email or password.');
       expect(emailInput(login).value).to.equal('demo@example.com');
       await waitUntil(() => passwordInput(login).value === '' && document.activeElement === passwordInput(login));
@@ -249,13 +293,20 @@ describe('<cognito-login>', () => {
       const next = oneEvent(login, 'cognito-next-step') as Promise<CognitoNextStepEvent>;
       await submitLogin(login, email, 'Passw0rd!');
       expect((await next).detail.step).to.equal('CONFIRM_SIGN_UP');
-      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field', { timeout: 10_000 });
+      await waitUntil(
+        () => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'),
+        'no code field',
+        { timeout: 10_000 },
+      );
       const step = login.querySelector('cognito-confirm-sign-up')!;
       const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
       expect(code.inputMode).to.equal('numeric');
       expect(step.querySelector('[part~="intro"]')!.textContent).to.match(/We sent a code to \w\*+@/);
       expect(JSON.stringify(getAuthStore().state)).not.to.contain('Passw0rd!');
-      expect(step.querySelector<HTMLButtonElement>('[part~="resend"]')!.disabled, 'resend waits for its cooldown').to.equal(true);
+      expect(
+        step.querySelector<HTMLButtonElement>('[part~="resend"]')!.disabled,
+        'resend waits for its cooldown',
+      ).to.equal(true);
       await expect(login).to.be.accessible();
 
       code.value = await latestCode(email);
@@ -270,7 +321,11 @@ describe('<cognito-login>', () => {
       const email = await createUnconfirmedUser();
       const login = await loginFixture();
       await submitLogin(login, email, 'Passw0rd!');
-      await waitUntil(() => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code field', { timeout: 10_000 });
+      await waitUntil(
+        () => login.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'),
+        'no code field',
+        { timeout: 10_000 },
+      );
       const step = login.querySelector('cognito-confirm-sign-up')!;
       const code = step.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
       code.value = (await latestCode(email)) === '000000' ? '111111' : '000000';
@@ -286,11 +341,23 @@ describe('<cognito-login>', () => {
 
     it('a reset-required account continues inline into the reset step (cognito-next-step RESET_PASSWORD, then the code step)', async () => {
       const login = await loginFixture({ viaProxy: true });
-      await setFaults([{ target: 'RespondToAuthChallenge', kind: 'error', type: 'PasswordResetRequiredException', message: 'Password reset required for the user', times: 1 }]);
+      await setFaults([
+        {
+          target: 'RespondToAuthChallenge',
+          kind: 'error',
+          type: 'PasswordResetRequiredException',
+          message: 'Password reset required for the user',
+          times: 1,
+        },
+      ]);
       const steps: string[] = [];
       login.addEventListener('cognito-next-step', (event) => steps.push(event.detail.step));
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
-      await waitUntil(() => login.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'), 'no reset step', { timeout: 10_000 });
+      await waitUntil(
+        () => login.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'),
+        'no reset step',
+        { timeout: 10_000 },
+      );
       expect(steps).to.deep.equal(['RESET_PASSWORD', 'CONFIRM_RESET_PASSWORD_WITH_CODE']);
       const step = login.querySelector('cognito-reset-password')!;
       expect(step.querySelector('[part~="intro"]')!.textContent).to.contain('demo@example.com');
@@ -318,7 +385,9 @@ describe('<cognito-login>', () => {
       await setFaults([{ kind: 'network' }]);
       const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(event.detail.name).to.equal('NetworkError');
-      expect(alertText(login)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
+      expect(alertText(login)).to.equal(
+        'The sign-in service could not be reached. Check your connection and try again.',
+      );
       expect(emailInput(login).value).to.equal('demo@example.com');
       expect(login.getAttribute('state')).to.equal('signedOut');
       await expect(login).to.be.accessible();
@@ -333,8 +402,13 @@ describe('<cognito-login>', () => {
       await setFaults([{ kind: 'network' }]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(passwordInput(login).value).to.equal('Passw0rd!');
-      await waitUntil(() => document.activeElement === passwordInput(login), 'the password field is focused for the retry');
-      await setFaults([{ target: 'InitiateAuth', kind: 'error', type: 'TooManyRequestsException', message: 'Rate exceeded' }]);
+      await waitUntil(
+        () => document.activeElement === passwordInput(login),
+        'the password field is focused for the retry',
+      );
+      await setFaults([
+        { target: 'InitiateAuth', kind: 'error', type: 'TooManyRequestsException', message: 'Rate exceeded' },
+      ]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(passwordInput(login).value).to.equal('Passw0rd!');
       await setFaults([]);
@@ -351,7 +425,9 @@ describe('<cognito-login>', () => {
       const event = await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(event.detail.name).to.equal('TimeoutError');
       expect(Date.now() - started).to.be.below(10_000);
-      expect(alertText(login)).to.equal('The sign-in service did not answer in time. Check your connection and try again.');
+      expect(alertText(login)).to.equal(
+        'The sign-in service did not answer in time. Check your connection and try again.',
+      );
       expect(submitButton(login).textContent?.trim()).to.equal('Sign in');
       expect(emailInput(login).value).to.equal('demo@example.com');
       expect(passwordInput(login).value).to.equal('Passw0rd!');
@@ -366,16 +442,25 @@ describe('<cognito-login>', () => {
       const login = await loginFixture({ viaProxy: true, lang: 'ja', timeoutMs: 1000 });
       await setFaults([{ target: 'RespondToAuthChallenge', kind: 'hang' }]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
-      expect(alertText(login)).to.equal('認証サービスから時間内に応答がありませんでした。通信環境を確認して、もう一度お試しください。');
+      expect(alertText(login)).to.equal(
+        '認証サービスから時間内に応答がありませんでした。通信環境を確認して、もう一度お試しください。',
+      );
     });
 
     it('an invalid auth-flow falls back to SRP with a console warning, and signs in', async () => {
       const a = await poolAttributes();
       const warnings = captureConsole('warn');
       try {
-        const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-          <cognito-login user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} auth-flow="passwrd"></cognito-login>
-        </div>`);
+        const wrapper = await fixture<HTMLElement>(
+          html`<div lang="en">
+            <cognito-login
+              user-pool-id=${a.userPoolId}
+              client-id=${a.clientId}
+              endpoint=${a.endpoint}
+              auth-flow="passwrd"
+            ></cognito-login>
+          </div>`,
+        );
         const login = wrapper.querySelector('cognito-login')!;
         await waitUntil(() => login.getAttribute('state') === 'signedOut');
         const mark = (await requestLog()).length;
@@ -392,17 +477,29 @@ describe('<cognito-login>', () => {
 
     it('any other error: a generic message with the error name', async () => {
       const login = await loginFixture({ viaProxy: true });
-      await setFaults([{ target: 'InitiateAuth', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }]);
+      await setFaults([
+        { target: 'InitiateAuth', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' },
+      ]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(alertText(login)).to.equal('The sign-in service had a problem. Try again in a moment.');
-      await setFaults([{ target: 'InitiateAuth', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' }]);
+      await setFaults([
+        { target: 'InitiateAuth', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' },
+      ]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(alertText(login)).to.equal('Something went wrong (SomethingNewException). Try again.');
     });
 
     it('server text is rendered as text, never as markup', async () => {
       const login = await loginFixture({ viaProxy: true });
-      await setFaults([{ target: 'InitiateAuth', kind: 'error', type: '<img src=x onerror=alert(1)>', message: '<b>bold</b>', times: 1 }]);
+      await setFaults([
+        {
+          target: 'InitiateAuth',
+          kind: 'error',
+          type: '<img src=x onerror=alert(1)>',
+          message: '<b>bold</b>',
+          times: 1,
+        },
+      ]);
       await failWith(login, 'demo@example.com', 'Passw0rd!');
       expect(login.querySelector('[role="alert"] img, [role="alert"] b')).to.equal(null);
       expect(alertText(login)).to.contain('<img src=x onerror=alert(1)>');
@@ -435,13 +532,19 @@ describe('<cognito-login>', () => {
       const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login></cognito-login></div>`);
       const login = wrapper.querySelector('cognito-login')!;
       await waitUntil(() => alertText(login) !== '');
-      expect(alertText(login)).to.equal('Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().');
+      expect(alertText(login)).to.equal(
+        'Sign-in is not set up: give the element user-pool-id and client-id attributes, or call configure().',
+      );
       await expect(login).to.be.accessible();
     });
 
     it('a malformed user pool id is named in the message', async () => {
       const failed = oneEvent(document, 'cognito-error') as Promise<CognitoErrorEvent>;
-      const wrapper = await fixture<HTMLElement>(html`<div lang="ja"><cognito-login user-pool-id="ap-northeast-1-XXXX" client-id="abc123"></cognito-login></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="ja">
+          <cognito-login user-pool-id="ap-northeast-1-XXXX" client-id="abc123"></cognito-login>
+        </div>`,
+      );
       const login = wrapper.querySelector('cognito-login')!;
       expect((await failed).detail.action).to.equal('configure');
       await waitUntil(() => alertText(login) !== '');
@@ -450,7 +553,15 @@ describe('<cognito-login>', () => {
 
     it('a client id that the pool does not have: a configuration message at sign-in', async () => {
       const { userPoolId, userPoolEndpoint } = await poolConfig();
-      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-login user-pool-id=${userPoolId} client-id="doesnotexist123" endpoint=${userPoolEndpoint}></cognito-login></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <cognito-login
+            user-pool-id=${userPoolId}
+            client-id="doesnotexist123"
+            endpoint=${userPoolEndpoint}
+          ></cognito-login>
+        </div>`,
+      );
       const login = wrapper.querySelector('cognito-login')!;
       await waitUntil(() => login.getAttribute('state') === 'signedOut');
       await login.updateComplete;
@@ -473,7 +584,9 @@ describe('<cognito-login>', () => {
       await waitUntil(() => document.querySelectorAll('input[autocomplete="new-password"]').length === 2);
       expect(login.querySelector('cognito-new-password[embedded]')).to.not.equal(null);
       expect(document.querySelectorAll('cognito-new-password form')).to.have.length(1);
-      expect(document.querySelector<HTMLInputElement>('cognito-new-password input[autocomplete="username"]')!.value).to.equal(email);
+      expect(
+        document.querySelector<HTMLInputElement>('cognito-new-password input[autocomplete="username"]')!.value,
+      ).to.equal(email);
       // The sign-in form the user was in is gone: focus goes to the new password, not to <body>.
       const newPassword = document.querySelector<HTMLInputElement>('cognito-new-password input[name="new-password"]');
       await waitUntil(() => document.activeElement === newPassword, 'focus fell to <body> at the new-password step');
@@ -492,12 +605,18 @@ describe('<cognito-login>', () => {
   });
 
   describe('remember me', () => {
-    const tokenKeys = (storage: Storage) => Object.keys(storage).filter((key) => /\.(idToken|accessToken|refreshToken)$/.test(key));
+    const tokenKeys = (storage: Storage) =>
+      Object.keys(storage).filter((key) => /\.(idToken|accessToken|refreshToken)$/.test(key));
 
     it('unchecked: this sign-in lives in sessionStorage only, survives a reload of the tab, and a sign-out clears it', async () => {
       const email = await createConfirmedUser();
       const a = await poolAttributes();
-      const markup = html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`;
+      const markup = html`<cognito-login
+        remember-me
+        user-pool-id=${a.userPoolId}
+        client-id=${a.clientId}
+        endpoint=${a.endpoint}
+      ></cognito-login>`;
       const login = await fixture<HTMLElement>(markup);
       await waitUntil(() => login.getAttribute('state') === 'signedOut');
       const box = login.querySelector<HTMLInputElement>('input[type="checkbox"][part~="remember-me"]')!;
@@ -519,10 +638,17 @@ describe('<cognito-login>', () => {
       expect(tokenKeys(sessionStorage)).to.have.length(0);
     });
 
-    it('a failed attempt leaves no storage choice behind: the next sign-in without the box uses the page\'s storage', async () => {
+    it("a failed attempt leaves no storage choice behind: the next sign-in without the box uses the page's storage", async () => {
       const email = await createConfirmedUser();
       const a = await poolAttributes();
-      const login = await fixture<HTMLElement>(html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`);
+      const login = await fixture<HTMLElement>(
+        html`<cognito-login
+          remember-me
+          user-pool-id=${a.userPoolId}
+          client-id=${a.clientId}
+          endpoint=${a.endpoint}
+        ></cognito-login>`,
+      );
       await waitUntil(() => login.getAttribute('state') === 'signedOut');
       const failed = oneEvent(login, 'cognito-error');
       await submitLogin(login, email, 'Wrong-Passw0rd!');
@@ -535,7 +661,14 @@ describe('<cognito-login>', () => {
     it('checked: the sign-in lives in localStorage', async () => {
       const email = await createConfirmedUser();
       const a = await poolAttributes();
-      const login = await fixture<HTMLElement>(html`<cognito-login remember-me user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-login>`);
+      const login = await fixture<HTMLElement>(
+        html`<cognito-login
+          remember-me
+          user-pool-id=${a.userPoolId}
+          client-id=${a.clientId}
+          endpoint=${a.endpoint}
+        ></cognito-login>`,
+      );
       await waitUntil(() => login.getAttribute('state') === 'signedOut');
       login.querySelector<HTMLInputElement>('[part~="remember-me"]')!.checked = true;
       const signedIn = oneEvent(login, 'cognito-signed-in');

@@ -7,9 +7,16 @@ import { callCognito, createTemporaryUser, poolConfig, requestLog, setFaults } f
 /** A page with its own <cognito-new-password>, and the challenge started through the store. */
 async function challenged(options: { viaProxy?: boolean; attrs?: string; email?: string } = {}) {
   const a = await poolAttributes(options);
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-    <cognito-new-password user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} min-length=${options.attrs === 'weak' ? 6 : 8}></cognito-new-password>
-  </div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang="en">
+      <cognito-new-password
+        user-pool-id=${a.userPoolId}
+        client-id=${a.clientId}
+        endpoint=${a.endpoint}
+        min-length=${options.attrs === 'weak' ? 6 : 8}
+      ></cognito-new-password>
+    </div>`,
+  );
   const element = wrapper.querySelector('cognito-new-password')!;
   await waitUntil(() => element.getAttribute('state') === 'signedOut');
   expect(element.querySelector('form'), 'nothing outside the challenge').to.equal(null);
@@ -25,7 +32,8 @@ function type(element: Element, name: string, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const metRules = (element: Element) => [...element.querySelectorAll('[part~="rule"][data-met]')].map((li) => li.getAttribute('data-rule'));
+const metRules = (element: Element) =>
+  [...element.querySelectorAll('[part~="rule"][data-met]')].map((li) => li.getAttribute('data-rule'));
 const submit = (element: Element) => element.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
 describe('<cognito-new-password>', () => {
@@ -104,7 +112,9 @@ describe('<cognito-new-password>', () => {
     const event = await failed;
     expect(event.detail.name).to.equal('InvalidPasswordException');
     await waitUntil(() => alertText(element) !== '');
-    expect(alertText(element)).to.equal('The new password was not accepted: Password did not conform with policy: Password not long enough');
+    expect(alertText(element)).to.equal(
+      'The new password was not accepted: Password did not conform with policy: Password not long enough',
+    );
     expect(element.querySelector<HTMLInputElement>('input[name="new-password"]')!.value).to.equal('abcdef');
     await expect(element).to.be.accessible();
   });
@@ -144,7 +154,9 @@ describe('<cognito-new-password>', () => {
     submit(element);
     await failed;
     await waitUntil(() => alertText(element) !== '');
-    expect(alertText(element)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
+    expect(alertText(element)).to.equal(
+      'The sign-in service could not be reached. Check your connection and try again.',
+    );
     expect(element.querySelector<HTMLInputElement>('input[name="new-password"]')!.value).to.equal('N3w-Passw0rd!');
     await setFaults([]);
     const signedIn = oneEvent(element, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
@@ -176,7 +188,15 @@ describe('<cognito-new-password>', () => {
     });
     const email = await createTemporaryUser(UserPool.Id);
     const { userPoolEndpoint } = await poolConfig();
-    const wrapper = await fixture<HTMLElement>(html`<div lang="ja"><cognito-new-password user-pool-id=${UserPool.Id} client-id=${UserPoolClient.ClientId} endpoint=${userPoolEndpoint}></cognito-new-password></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="ja">
+        <cognito-new-password
+          user-pool-id=${UserPool.Id}
+          client-id=${UserPoolClient.ClientId}
+          endpoint=${userPoolEndpoint}
+        ></cognito-new-password>
+      </div>`,
+    );
     const element = wrapper.querySelector('cognito-new-password')!;
     await waitUntil(() => element.getAttribute('state') === 'signedOut');
     await getAuthStore().signIn(email, 'TempPassw0rd!');
@@ -192,7 +212,10 @@ describe('<cognito-new-password>', () => {
     const signedIn = oneEvent(element, 'cognito-signed-in');
     submit(element);
     await signedIn;
-    const user = await callCognito<{ UserAttributes: { Name: string; Value: string }[] }>('AdminGetUser', { UserPoolId: UserPool.Id, Username: email });
+    const user = await callCognito<{ UserAttributes: { Name: string; Value: string }[] }>('AdminGetUser', {
+      UserPoolId: UserPool.Id,
+      Username: email,
+    });
     expect(user.UserAttributes.find((a) => a.Name === 'name')?.Value).to.equal('山田 太郎');
   });
 });

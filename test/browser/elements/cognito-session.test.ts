@@ -1,32 +1,57 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
-import { configure, getAuthStore, resetAuthStore, type CognitoErrorEvent, type CognitoSession, type CognitoSignedOutEvent } from '../../../src/index.js';
+import {
+  configure,
+  getAuthStore,
+  resetAuthStore,
+  type CognitoErrorEvent,
+  type CognitoSession,
+  type CognitoSignedOutEvent,
+} from '../../../src/index.js';
 import { captureConsole, cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
 import { deviceCall, otherDeviceSignIn, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
 
-async function sessionFixture(attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {}) {
+async function sessionFixture(
+  attrs: { global?: boolean; showToken?: boolean; lang?: string; viaProxy?: boolean } = {},
+) {
   const a = await poolAttributes({ viaProxy: attrs.viaProxy === true });
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${attrs.lang ?? 'en'}>
-    <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} ?global=${attrs.global} ?show-token=${attrs.showToken}>
-      <p slot="signed-in" id="members">Members only</p>
-      <p slot="signed-out" id="guests">Please sign in</p>
-    </cognito-session>
-  </div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang=${attrs.lang ?? 'en'}>
+      <cognito-session
+        user-pool-id=${a.userPoolId}
+        client-id=${a.clientId}
+        endpoint=${a.endpoint}
+        ?global=${attrs.global}
+        ?show-token=${attrs.showToken}
+      >
+        <p slot="signed-in" id="members">Members only</p>
+        <p slot="signed-out" id="guests">Please sign in</p>
+      </cognito-session>
+    </div>`,
+  );
   const session = wrapper.querySelector('cognito-session')!;
   await waitUntil(() => session.getAttribute('state') === 'signedOut');
   return session;
 }
 
 const shown = (session: CognitoSession, slot: string) =>
-  (session.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)?.assignedElements() ?? []).map((e) => e.id);
-const signOutButton = (session: CognitoSession) => session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]');
-const errorText = (session: CognitoSession) => session.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '';
+  (session.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${slot}"]`)?.assignedElements() ?? []).map(
+    (e) => e.id,
+  );
+const signOutButton = (session: CognitoSession) =>
+  session.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sign-out-button"]');
+const errorText = (session: CognitoSession) =>
+  session.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '';
 
 /** A session element that restores an existing session from storage. */
 async function sessionFixtureSignedIn() {
   const a = await poolAttributes();
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en"><cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-session></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang="en">
+      <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-session>
+    </div>`,
+  );
   const session = wrapper.querySelector('cognito-session')!;
   await waitUntil(() => session.getAttribute('state') === 'signedIn');
   return session;
@@ -145,7 +170,10 @@ describe('<cognito-session>', () => {
       const { detail } = await failed;
       expect(detail.action).to.equal('signOut');
       expect(detail.name).to.equal('NetworkError');
-      await waitUntil(() => errorText(session) !== '' && !signOutButton(session)!.disabled, 'no message after the failed sign-out');
+      await waitUntil(
+        () => errorText(session) !== '' && !signOutButton(session)!.disabled,
+        'no message after the failed sign-out',
+      );
       expect(errorText(session)).to.equal(
         'You are still signed in: signing out on all devices did not go through. The sign-in service could not be reached. Check your connection and try again.',
       );
@@ -167,7 +195,15 @@ describe('<cognito-session>', () => {
     it('a service error: the same, in Japanese on a Japanese page', async () => {
       const session = await sessionFixture({ global: true, viaProxy: true, lang: 'ja' });
       await signInDemo(session);
-      await setFaults([{ target: 'GlobalSignOut', kind: 'error', status: 500, type: 'InternalErrorException', message: 'Internal error' }]);
+      await setFaults([
+        {
+          target: 'GlobalSignOut',
+          kind: 'error',
+          status: 500,
+          type: 'InternalErrorException',
+          message: 'Internal error',
+        },
+      ]);
       const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
       signOutButton(session)!.click();
       expect((await failed).detail.name).to.equal('InternalErrorException');
@@ -190,7 +226,7 @@ describe('<cognito-session>', () => {
     });
   });
 
-  describe('deadlines and answers that are not Cognito\'s', () => {
+  describe("deadlines and answers that are not Cognito's", () => {
     it('a local sign-out clears this browser even when RevokeToken never answers', async () => {
       const session = await sessionFixture({ viaProxy: true });
       await signInDemo(session);
@@ -206,9 +242,17 @@ describe('<cognito-session>', () => {
 
     it('a global sign-out with no answer: after the deadline, still signed in, says so, usable again', async () => {
       const a = await poolAttributes({ viaProxy: true });
-      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-        <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} timeout-ms="1500" global></cognito-session>
-      </div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <cognito-session
+            user-pool-id=${a.userPoolId}
+            client-id=${a.clientId}
+            endpoint=${a.endpoint}
+            timeout-ms="1500"
+            global
+          ></cognito-session>
+        </div>`,
+      );
       const session = wrapper.querySelector('cognito-session')!;
       await waitUntil(() => session.getAttribute('state') === 'signedOut');
       await signInDemo(session);
@@ -224,11 +268,18 @@ describe('<cognito-session>', () => {
       expect(session.getAttribute('state')).to.equal('signedIn');
     });
 
-    it('a global sign-out answered by a 200 that is not Cognito\'s (an HTML page) is not taken as success', async () => {
+    it("a global sign-out answered by a 200 that is not Cognito's (an HTML page) is not taken as success", async () => {
       const session = await sessionFixture({ global: true, viaProxy: true });
       const phone = await otherDeviceSignIn('demo@example.com', 'Passw0rd!');
       await signInDemo(session);
-      await setFaults([{ target: 'GlobalSignOut', kind: 'raw', status: 200, body: '<html><body>Welcome to the hotel Wi-Fi</body></html>' }]);
+      await setFaults([
+        {
+          target: 'GlobalSignOut',
+          kind: 'raw',
+          status: 200,
+          body: '<html><body>Welcome to the hotel Wi-Fi</body></html>',
+        },
+      ]);
       let signedOutEvents = 0;
       session.addEventListener('cognito-signed-out', () => signedOutEvents++);
       const failed = oneEvent(session, 'cognito-error') as Promise<CognitoErrorEvent>;
@@ -243,10 +294,14 @@ describe('<cognito-session>', () => {
     it('an unknown error in a global sign-out names it: no literal {name} in the message', async () => {
       const session = await sessionFixture({ global: true, viaProxy: true });
       await signInDemo(session);
-      await setFaults([{ target: 'GlobalSignOut', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' }]);
+      await setFaults([
+        { target: 'GlobalSignOut', kind: 'error', status: 400, type: 'SomethingNewException', message: 'new' },
+      ]);
       signOutButton(session)!.click();
       await waitUntil(() => errorText(session) !== '');
-      expect(errorText(session)).to.equal('You are still signed in: signing out on all devices did not go through. Something went wrong (SomethingNewException). Try again.');
+      expect(errorText(session)).to.equal(
+        'You are still signed in: signing out on all devices did not go through. Something went wrong (SomethingNewException). Try again.',
+      );
     });
   });
 
@@ -254,7 +309,10 @@ describe('<cognito-session>', () => {
     const cases: [string, (endpoint: string) => ReturnType<typeof html>, string][] = [
       [
         'a malformed user-pool-id',
-        () => html`<cognito-session user-pool-id="ap-northeast-1-XXXX" client-id="abc123"><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        () =>
+          html`<cognito-session user-pool-id="ap-northeast-1-XXXX" client-id="abc123"
+            ><cognito-login slot="signed-out"></cognito-login
+          ></cognito-session>`,
         'Sign-in is set up wrongly: “ap-northeast-1-XXXX” is not a user pool id (expected region_ID, like ap-northeast-1_AbC123xyZ).',
       ],
       [
@@ -264,13 +322,21 @@ describe('<cognito-session>', () => {
       ],
       [
         'only a pool id',
-        () => html`<cognito-session user-pool-id="ap-northeast-1_AbC123xyZ"><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+        () =>
+          html`<cognito-session user-pool-id="ap-northeast-1_AbC123xyZ"
+            ><cognito-login slot="signed-out"></cognito-login
+          ></cognito-session>`,
         'Sign-in is not set up: client-id is missing.',
       ],
       [
         'an endpoint without http://',
         (endpoint) =>
-          html`<cognito-session user-pool-id="ap-northeast-1_AbC123xyZ" client-id="abc123" endpoint=${endpoint.replace(/^https?:\/\//, '')}><cognito-login slot="signed-out"></cognito-login></cognito-session>`,
+          html`<cognito-session
+            user-pool-id="ap-northeast-1_AbC123xyZ"
+            client-id="abc123"
+            endpoint=${endpoint.replace(/^https?:\/\//, '')}
+            ><cognito-login slot="signed-out"></cognito-login
+          ></cognito-session>`,
         'is not an http(s) URL.',
       ],
     ];
@@ -282,7 +348,10 @@ describe('<cognito-session>', () => {
           const wrapper = await fixture<HTMLElement>(html`<div lang="en">${template(endpoint)}</div>`);
           const session = wrapper.querySelector('cognito-session')!;
           const login = wrapper.querySelector('cognito-login')!;
-          await waitUntil(() => session.getAttribute('state') === 'signedOut' && login.getAttribute('state') === 'signedOut', 'stuck in loading');
+          await waitUntil(
+            () => session.getAttribute('state') === 'signedOut' && login.getAttribute('state') === 'signedOut',
+            'stuck in loading',
+          );
           await session.updateComplete;
           const shownMessage = session.shadowRoot!.querySelector<HTMLElement>('[part~="config-error"]');
           expect(shownMessage, 'the session shows the problem').to.not.equal(null);
@@ -291,7 +360,9 @@ describe('<cognito-session>', () => {
           expect(shownMessage!.checkVisibility()).to.equal(true);
           expect(session.getBoundingClientRect().height).to.be.above(0);
           expect(login.querySelectorAll('[part~="config-error"]'), 'said once, not twice').to.have.length(0);
-          expect(errors.lines.filter((e) => e.startsWith('cognito-elements: Sign-in is') && e.includes(message))).to.have.length(1);
+          expect(
+            errors.lines.filter((e) => e.startsWith('cognito-elements: Sign-in is') && e.includes(message)),
+          ).to.have.length(1);
           await expect(session).to.be.accessible();
         } finally {
           errors.restore();
@@ -300,16 +371,18 @@ describe('<cognito-session>', () => {
     }
   });
 
-  describe('focus follows the user\'s action', () => {
+  describe("focus follows the user's action", () => {
     it('after a sign-in with the login, focus is on "Signed in as …"; after signing out, on the email field', async () => {
       const a = await poolAttributes();
-      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-        <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}>
-          <cognito-login slot="signed-out"></cognito-login>
-          <p slot="signed-in">Members only</p>
-        </cognito-session>
-        <a href="#somewhere">a link after the elements</a>
-      </div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}>
+            <cognito-login slot="signed-out"></cognito-login>
+            <p slot="signed-in">Members only</p>
+          </cognito-session>
+          <a href="#somewhere">a link after the elements</a>
+        </div>`,
+      );
       const session = wrapper.querySelector('cognito-session')!;
       const login = wrapper.querySelector('cognito-login')!;
       await waitUntil(() => login.querySelector('form') !== null);
@@ -317,7 +390,10 @@ describe('<cognito-session>', () => {
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
       await signedIn;
       const userLine = () => session.shadowRoot!.querySelector('[part~="user"]');
-      await waitUntil(() => document.activeElement === session && session.shadowRoot!.activeElement === userLine(), 'focus fell to <body> after the sign-in');
+      await waitUntil(
+        () => document.activeElement === session && session.shadowRoot!.activeElement === userLine(),
+        'focus fell to <body> after the sign-in',
+      );
       // The next Tab is "Sign out".
       await sendKeys({ press: 'Tab' });
       expect(session.shadowRoot!.activeElement).to.equal(signOutButton(session));
@@ -350,9 +426,11 @@ describe('<cognito-session>', () => {
 
   it('ten elements make no more requests than one', async () => {
     const a = await poolAttributes();
-    const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-      ${Array.from({ length: 10 }, () => html`<cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} show-token></cognito-session>`)}
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en">
+        ${Array.from({ length: 10 }, () => html`<cognito-session user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint} show-token></cognito-session>`)}
+      </div>`,
+    );
     const sessions = [...wrapper.querySelectorAll('cognito-session')];
     await waitUntil(() => sessions.every((s) => s.getAttribute('state') === 'signedOut'));
     const mark = (await requestLog()).length;

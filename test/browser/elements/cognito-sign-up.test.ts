@@ -18,7 +18,11 @@ function fillAndSubmit(signUp: Element, email: string, password = PASSWORD, conf
 }
 
 async function codeStep(signUp: Element): Promise<Element> {
-  await waitUntil(() => signUp.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'), 'no code step', { timeout: 10_000 });
+  await waitUntil(
+    () => signUp.querySelector('cognito-confirm-sign-up input[autocomplete="one-time-code"]'),
+    'no code step',
+    { timeout: 10_000 },
+  );
   return signUp.querySelector('cognito-confirm-sign-up')!;
 }
 
@@ -27,7 +31,9 @@ describe('<cognito-sign-up>', () => {
   afterEach(cleanSlate);
 
   it('a light-DOM form a password manager can save: username + two new-password inputs, the checklist, the attributes in fields', async () => {
-    const signUp = await elementFixture<CognitoSignUp>('cognito-sign-up', { attributes: { fields: 'given_name phone_number', 'sign-in-href': '/login' } });
+    const signUp = await elementFixture<CognitoSignUp>('cognito-sign-up', {
+      attributes: { fields: 'given_name phone_number', 'sign-in-href': '/login' },
+    });
     expect(signUp.shadowRoot).to.equal(null);
     expect(input(signUp, 'input[autocomplete="username"]').type).to.equal('email');
     expect(signUp.querySelectorAll('input[autocomplete="new-password"]')).to.have.length(2);
@@ -114,7 +120,11 @@ describe('<cognito-sign-up>', () => {
     // The cooldown is real time: one second, as set above.
     await waitUntil(() => !resend.disabled, 'resend never enabled', { timeout: 3000 });
     resend.click();
-    await waitUntil(() => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'), 'no notice', { timeout: 10_000 });
+    await waitUntil(
+      () => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'),
+      'no notice',
+      { timeout: 10_000 },
+    );
     const second = await latestCode(email);
     expect(second).not.to.equal(first);
     typeInto(input(step, 'input[autocomplete="one-time-code"]'), second);

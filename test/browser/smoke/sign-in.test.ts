@@ -28,7 +28,9 @@ describe('aws-amplify in Chromium against the local service', () => {
     expect(calls).to.deep.equal(['InitiateAuth 200', 'RespondToAuthChallenge 200']);
     const user = await getCurrentUser();
     expect(user.signInDetails?.authFlowType).to.equal('USER_SRP_AUTH');
-    expect(localStorage.getItem(`CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`)).to.equal(user.username);
+    expect(localStorage.getItem(`CognitoIdentityServiceProvider.${userPoolClientId}.LastAuthUser`)).to.equal(
+      user.username,
+    );
     const { tokens } = await fetchAuthSession();
     expect(tokens?.idToken?.payload['email']).to.equal('demo@example.com');
   });

@@ -7,22 +7,45 @@ import '../../../src/index.js';
 import { configure, getAuthStore, type AuthState, type CognitoAuthError } from '../../../src/index.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
 import { cleanSlate } from '../../support/fixtures.js';
-import { createConfirmedUser, createTemporaryUser, latestCode, poolConfig, requestLog, setFaults } from '../../support/local-cognito.js';
+import {
+  createConfirmedUser,
+  createTemporaryUser,
+  latestCode,
+  poolConfig,
+  requestLog,
+  setFaults,
+} from '../../support/local-cognito.js';
 
 const PASSWORD = 'Passw0rd!';
 
 /** Every cognito-* event on document, by type. */
 function record() {
   const seen: { type: string; detail: unknown }[] = [];
-  const types = ['cognito-signed-in', 'cognito-auth-change', 'cognito-next-step', 'cognito-account-created', 'cognito-password-reset', 'cognito-error'];
+  const types = [
+    'cognito-signed-in',
+    'cognito-auth-change',
+    'cognito-next-step',
+    'cognito-account-created',
+    'cognito-password-reset',
+    'cognito-error',
+  ];
   const listener = (event: Event) => seen.push({ type: event.type, detail: (event as CustomEvent).detail });
   types.forEach((type) => document.addEventListener(type, listener));
-  return { seen, of: (type: string) => seen.filter((e) => e.type === type).map((e) => e.detail), stop: () => types.forEach((type) => document.removeEventListener(type, listener)) };
+  return {
+    seen,
+    of: (type: string) => seen.filter((e) => e.type === type).map((e) => e.detail),
+    stop: () => types.forEach((type) => document.removeEventListener(type, listener)),
+  };
 }
 
 async function configured(options: { viaProxy?: boolean } = {}) {
   const config = await poolConfig();
-  configure({ userPoolId: config.userPoolId, userPoolClientId: config.userPoolClientId, userPoolEndpoint: options.viaProxy ? config.proxyEndpoint : config.userPoolEndpoint, timeoutMs: 5000 });
+  configure({
+    userPoolId: config.userPoolId,
+    userPoolClientId: config.userPoolClientId,
+    userPoolEndpoint: options.viaProxy ? config.proxyEndpoint : config.userPoolEndpoint,
+    timeoutMs: 5000,
+  });
   const store = getAuthStore();
   await new Promise<void>((resolve) => {
     if (store.state.status !== 'loading') return resolve();
@@ -55,7 +78,9 @@ describe('store: sign-up', () => {
     expect(waiting.pending.delivery?.destination).to.match(/^\w\*+@\w\*+/);
     expect(waiting.pending.delivery?.destination).not.to.contain(email.split('@')[0]!.slice(1));
     expect(JSON.stringify(store.state)).not.to.contain(PASSWORD);
-    expect(events.of('cognito-account-created')).to.deep.equal([{ username: email, confirmed: false, delivery: waiting.pending.delivery }]);
+    expect(events.of('cognito-account-created')).to.deep.equal([
+      { username: email, confirmed: false, delivery: waiting.pending.delivery },
+    ]);
     expect(events.of('cognito-next-step')).to.deep.equal([{ step: 'CONFIRM_SIGN_UP' }]);
 
     const done = await store.confirmSignUp(await latestCode(email));
@@ -63,7 +88,10 @@ describe('store: sign-up', () => {
     expect(store.state.user?.email).to.equal(email);
     expect(events.of('cognito-signed-in')).to.have.length(1);
     expect((events.of('cognito-signed-in')[0] as { reason: string }).reason).to.equal('sign-up');
-    expect(events.of('cognito-auth-change').map((d) => (d as { status: string }).status)).to.deep.equal(['confirmSignUp', 'signedIn']);
+    expect(events.of('cognito-auth-change').map((d) => (d as { status: string }).status)).to.deep.equal([
+      'confirmSignUp',
+      'signedIn',
+    ]);
     const targets = (await requestLog(mark)).map((r) => r.target);
     expect(targets).to.deep.equal(['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge']);
     events.stop();
@@ -139,7 +167,9 @@ describe('store: sign-up', () => {
     const result = await confirming;
     expect(result.status).to.equal('signedOut');
     expect(store.state.status).to.equal('signedOut');
-    expect((await requestLog()).filter((r) => r.target === 'InitiateAuth' && JSON.stringify(r).includes(email))).to.have.length(0);
+    expect(
+      (await requestLog()).filter((r) => r.target === 'InitiateAuth' && JSON.stringify(r).includes(email)),
+    ).to.have.length(0);
   });
 
   it('Back drops the step', async () => {
@@ -159,7 +189,10 @@ describe('store: password reset', () => {
     const store = await configured();
     const events = record();
     const email = await createConfirmedUser();
-    expect(await store.resetPassword(email)).to.deep.equal({ status: 'resetPassword', step: 'CONFIRM_RESET_PASSWORD_WITH_CODE' });
+    expect(await store.resetPassword(email)).to.deep.equal({
+      status: 'resetPassword',
+      step: 'CONFIRM_RESET_PASSWORD_WITH_CODE',
+    });
     const code = await latestCode(email);
     expect((await store.confirmResetPassword(code, 'N3w-Passw0rd!')).status).to.equal('signedIn');
     expect(events.of('cognito-password-reset')).to.deep.equal([{ username: email }]);

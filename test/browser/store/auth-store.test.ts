@@ -15,16 +15,34 @@ import {
   type CognitoSignedOutEvent,
 } from '../../../src/index.js';
 import { alertText, captureConsole, cleanSlate, poolAttributes, submitLogin } from '../../support/fixtures.js';
-import { callCognito, createConfirmedUser, createTemporaryUser, poolConfig, requestLog, setFaults, type Fault } from '../../support/local-cognito.js';
+import {
+  callCognito,
+  createConfirmedUser,
+  createTemporaryUser,
+  poolConfig,
+  requestLog,
+  setFaults,
+  type Fault,
+} from '../../support/local-cognito.js';
 
 type Recorded = { type: string; target: string; detail: unknown };
 
 /** Records every cognito-* event that reaches `document`, with the node it was dispatched on. */
 function recordOnDocument() {
   const events: Recorded[] = [];
-  const types = ['cognito-signed-in', 'cognito-signed-out', 'cognito-auth-change', 'cognito-next-step', 'cognito-error'];
+  const types = [
+    'cognito-signed-in',
+    'cognito-signed-out',
+    'cognito-auth-change',
+    'cognito-next-step',
+    'cognito-error',
+  ];
   const listener = (event: Event) =>
-    events.push({ type: event.type, target: event.target === document ? 'document' : (event.target as Element).localName, detail: (event as CustomEvent).detail });
+    events.push({
+      type: event.type,
+      target: event.target === document ? 'document' : (event.target as Element).localName,
+      detail: (event as CustomEvent).detail,
+    });
   for (const type of types) document.addEventListener(type, listener);
   const of = (type: string) => events.filter((e) => e.type === type);
   return {
@@ -43,7 +61,11 @@ function recordOnDocument() {
 const isRefreshError = (e: Recorded) => (e.detail as CognitoErrorEvent['detail']).action === 'refresh';
 
 /** What the barrier below records. */
-const BARRIER_EVENT: Recorded = { type: 'cognito-error', target: 'document', detail: { name: 'NotSignedIn', message: 'Not signed in', action: 'getTokens' } };
+const BARRIER_EVENT: Recorded = {
+  type: 'cognito-error',
+  target: 'document',
+  detail: { name: 'NotSignedIn', message: 'Not signed in', action: 'getTokens' },
+};
 
 /**
  * For "and no other event came", without waiting for time to pass: getTokens() while signed out fails with one
@@ -63,11 +85,13 @@ async function barrier(): Promise<void> {
 async function page(options: { viaProxy?: boolean; clientId?: string } = {}) {
   const a = await poolAttributes(options);
   const clientId = options.clientId ?? a.clientId;
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en">
-    <cognito-session user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-session>
-    <cognito-login user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-login>
-    <cognito-session></cognito-session>
-  </div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div lang="en">
+      <cognito-session user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-session>
+      <cognito-login user-pool-id=${a.userPoolId} client-id=${clientId} endpoint=${a.endpoint}></cognito-login>
+      <cognito-session></cognito-session>
+    </div>`,
+  );
   const login = wrapper.querySelector('cognito-login')!;
   const session = wrapper.querySelector('cognito-session')!;
   await waitUntil(() => login.getAttribute('state') !== 'loading');
@@ -102,7 +126,10 @@ describe('auth store', () => {
       await page();
       await waitUntil(() => recorder.of('cognito-auth-change').length > 0);
       await barrier();
-      expect(recorder.events).to.deep.equal([{ type: 'cognito-auth-change', target: 'document', detail: { status: 'signedOut', user: null } }, BARRIER_EVENT]);
+      expect(recorder.events).to.deep.equal([
+        { type: 'cognito-auth-change', target: 'document', detail: { status: 'signedOut', user: null } },
+        BARRIER_EVENT,
+      ]);
     });
 
     it('sign-in with the login and sign-out with the session: one event per fact, on the element that caused it', async () => {
@@ -136,9 +163,16 @@ describe('auth store', () => {
       await failed;
       // The login shows the failure once the store's sign-in has rejected, and the store dispatches every event of
       // an action before its promise settles.
-      await waitUntil(() => alertText(login) !== '' && !login.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled, 'the login never showed the failure');
+      await waitUntil(
+        () => alertText(login) !== '' && !login.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled,
+        'the login never showed the failure',
+      );
       expect(recorder.events.slice(1)).to.deep.equal([
-        { type: 'cognito-error', target: 'cognito-login', detail: { name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' } },
+        {
+          type: 'cognito-error',
+          target: 'cognito-login',
+          detail: { name: 'NotAuthorizedException', message: 'Incorrect username or password.', action: 'signIn' },
+        },
       ]);
       expect(getAuthStore().state.status).to.equal('signedOut');
     });
@@ -161,9 +195,16 @@ describe('auth store', () => {
         'cognito-signed-in@document',
         'cognito-auth-change@document',
       ]);
-      expect(recorder.of('cognito-next-step')[0]!.detail).to.deep.equal({ step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED' });
-      expect(recorder.of('cognito-auth-change')[1]!.detail).to.deep.equal({ status: 'newPasswordRequired', user: null });
-      expect((recorder.of('cognito-signed-in')[0]!.detail as CognitoSignedInEvent['detail']).reason).to.equal('new-password');
+      expect(recorder.of('cognito-next-step')[0]!.detail).to.deep.equal({
+        step: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+      });
+      expect(recorder.of('cognito-auth-change')[1]!.detail).to.deep.equal({
+        status: 'newPasswordRequired',
+        user: null,
+      });
+      expect((recorder.of('cognito-signed-in')[0]!.detail as CognitoSignedInEvent['detail']).reason).to.equal(
+        'new-password',
+      );
     });
   });
 
@@ -187,7 +228,16 @@ describe('auth store', () => {
 
     it('sessionStorage with token-storage="session": the session is gone with the tab', async () => {
       const a = await poolAttributes();
-      const wrapper = await fixture<HTMLElement>(html`<div><cognito-session token-storage="session" user-pool-id=${a.userPoolId} client-id=${a.clientId} endpoint=${a.endpoint}></cognito-session></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div>
+          <cognito-session
+            token-storage="session"
+            user-pool-id=${a.userPoolId}
+            client-id=${a.clientId}
+            endpoint=${a.endpoint}
+          ></cognito-session>
+        </div>`,
+      );
       await waitUntil(() => wrapper.firstElementChild!.getAttribute('state') === 'signedOut');
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       const keys = (s: Storage) => Object.keys(s).filter((k) => k.startsWith('CognitoIdentityServiceProvider.'));
@@ -204,9 +254,11 @@ describe('auth store', () => {
       frame.src = `/test/support/other-tab.html?pool=${userPoolId}&client=${userPoolClientId}&endpoint=${encodeURIComponent(userPoolEndpoint)}`;
       document.body.append(frame);
       try {
-        const other = await waitUntil(() => (frame.contentWindow as (Window & typeof globalThis) | null)?.otherTab, 'other tab not ready', { timeout: 10_000 }).then(
-          () => (frame.contentWindow as Window & typeof globalThis).otherTab,
-        );
+        const other = await waitUntil(
+          () => (frame.contentWindow as (Window & typeof globalThis) | null)?.otherTab,
+          'other tab not ready',
+          { timeout: 10_000 },
+        ).then(() => (frame.contentWindow as Window & typeof globalThis).otherTab);
         const signedIn = oneEvent(document, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
         await other.signIn('demo@example.com', 'Passw0rd!');
         const inEvent = await signedIn;
@@ -232,7 +284,11 @@ describe('auth store', () => {
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       const first = await getAuthStore().getTokens();
       const mark = (await requestLog()).length;
-      await waitUntil(async () => (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken'), 'no refresh', { timeout: 8000, interval: 200 });
+      await waitUntil(
+        async () => (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken'),
+        'no refresh',
+        { timeout: 8000, interval: 200 },
+      );
       const second = await getAuthStore().getTokens();
       expect(second.idToken).to.not.equal(first.idToken);
       expect(getAuthStore().state.status).to.equal('signedIn');
@@ -273,13 +329,46 @@ describe('auth store', () => {
   describe('a refresh that fails for a transient reason keeps the session; only a definite end signs out', () => {
     /** This client's tokens in storage (an earlier test's refresh still in flight may write its own client's). */
     const tokenKeys = (clientId: string) =>
-      Object.keys(localStorage).filter((key) => key.startsWith(`CognitoIdentityServiceProvider.${clientId}.`) && /\.(accessToken|idToken|refreshToken)$/.test(key));
+      Object.keys(localStorage).filter(
+        (key) =>
+          key.startsWith(`CognitoIdentityServiceProvider.${clientId}.`) &&
+          /\.(accessToken|idToken|refreshToken)$/.test(key),
+      );
     const transient: [string, Fault][] = [
-      ['500 InternalErrorException', { target: 'GetTokensFromRefreshToken', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }],
+      [
+        '500 InternalErrorException',
+        {
+          target: 'GetTokensFromRefreshToken',
+          kind: 'error',
+          status: 500,
+          type: 'InternalErrorException',
+          message: 'boom',
+        },
+      ],
       ['502 with an HTML body', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 502 }],
-      ['400 with a garbage body', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 400, body: '}{ not json', contentType: 'application/x-amz-json-1.1' }],
-      ['200 that is not JSON', { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 200, body: '<html>captive portal</html>' }],
-      ['TooManyRequestsException', { target: 'GetTokensFromRefreshToken', kind: 'error', type: 'TooManyRequestsException', message: 'Rate exceeded' }],
+      [
+        '400 with a garbage body',
+        {
+          target: 'GetTokensFromRefreshToken',
+          kind: 'raw',
+          status: 400,
+          body: '}{ not json',
+          contentType: 'application/x-amz-json-1.1',
+        },
+      ],
+      [
+        '200 that is not JSON',
+        { target: 'GetTokensFromRefreshToken', kind: 'raw', status: 200, body: '<html>captive portal</html>' },
+      ],
+      [
+        'TooManyRequestsException',
+        {
+          target: 'GetTokensFromRefreshToken',
+          kind: 'error',
+          type: 'TooManyRequestsException',
+          message: 'Rate exceeded',
+        },
+      ],
       ['no answer at all', { target: 'GetTokensFromRefreshToken', kind: 'hang' }],
     ];
     for (const [what, fault] of transient) {
@@ -287,7 +376,12 @@ describe('auth store', () => {
         const clientId = await shortLivedClient(3);
         const a = await poolAttributes({ viaProxy: true });
         // A deadline short enough for the hang, long enough for the SRP sign-in itself on a busy machine.
-        configure({ userPoolId: a.userPoolId, userPoolClientId: clientId, userPoolEndpoint: a.endpoint, timeoutMs: 3000 });
+        configure({
+          userPoolId: a.userPoolId,
+          userPoolClientId: clientId,
+          userPoolEndpoint: a.endpoint,
+          timeoutMs: 3000,
+        });
         await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
         await setFaults([fault]);
         await recorder.first('cognito-error', isRefreshError, 10_000);
@@ -299,7 +393,12 @@ describe('auth store', () => {
         // The retry refreshes, and the session goes on. Its backoff is about 5 s, or 10 s (± 20 %) when the request
         // abandoned at the deadline fails late too, as a hung one does once released. The retry is scheduled by the
         // handling of the failure, so whatever that handling did is done by now: still no sign-out, tokens kept.
-        await waitUntil(async () => (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken' && r.status === 200), 'no retry', { timeout: 16_000, interval: 250 });
+        await waitUntil(
+          async () =>
+            (await requestLog(mark)).some((r) => r.target === 'GetTokensFromRefreshToken' && r.status === 200),
+          'no retry',
+          { timeout: 16_000, interval: 250 },
+        );
         expect(getAuthStore().state.status).to.equal('signedIn');
         expect(recorder.of('cognito-signed-out')).to.have.length(0);
         expect(tokenKeys(clientId)).to.have.length(3);
@@ -330,7 +429,15 @@ describe('auth store', () => {
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       resetAuthStore(); // a reload, with the tokens in storage
       await new Promise((r) => setTimeout(r, 2500)); // real time for the 2 s tokens to expire
-      await setFaults([{ target: 'GetTokensFromRefreshToken', kind: 'error', status: 500, type: 'InternalErrorException', message: 'boom' }]);
+      await setFaults([
+        {
+          target: 'GetTokensFromRefreshToken',
+          kind: 'error',
+          status: 500,
+          type: 'InternalErrorException',
+          message: 'boom',
+        },
+      ]);
       const { login } = await page({ clientId, viaProxy: true });
       expect(login.getAttribute('state')).to.equal('signedIn');
       expect(getAuthStore().state.user?.email).to.equal('demo@example.com');
@@ -354,7 +461,15 @@ describe('auth store', () => {
       const { idToken } = await getAuthStore().getTokens();
       const [header, payload] = idToken.split('.') as [string, string];
       // Same claims, but signed by someone else: the signature does not verify against the pool's JWKS.
-      const forgedPayload = btoa(JSON.stringify({ ...JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))), email: 'admin@example.com' })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+      const forgedPayload = btoa(
+        JSON.stringify({
+          ...JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))),
+          email: 'admin@example.com',
+        }),
+      )
+        .replace(/=+$/, '')
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_');
       const forged = `${header}.${forgedPayload}.${idToken.split('.')[2]}`;
       expect((await fetch('/api/hello', { headers: { Authorization: `Bearer ${forged}` } })).status).to.equal(401);
       expect((await authFetch('/api/hello', {}, { token: 'access' })).status).to.equal(401);
@@ -371,7 +486,10 @@ describe('auth store', () => {
       const response = await authFetch('/__test/echo-headers', { headers: { 'X-Request': 'kept' } });
       const headers = (await response.json()) as Record<string, string>;
       expect(headers['x-request']).to.equal('kept');
-      const sent = JSON.parse(atob(headers['authorization']!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number; token_use: string };
+      const sent = JSON.parse(atob(headers['authorization']!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+        exp: number;
+        token_use: string;
+      };
       expect(sent.token_use).to.equal('id');
       expect(sent.exp * 1000).to.be.greaterThan(Date.now());
       expect((await requestLog(mark)).map((r) => r.target)).to.deep.equal(['GetTokensFromRefreshToken']);
@@ -389,12 +507,19 @@ describe('auth store', () => {
       expect((error as CognitoAuthError).name).to.equal('NotSignedIn');
       expect((error as CognitoAuthError).code).to.equal('notSignedIn');
       // One failure, one event.
-      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal(['authFetch']);
+      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal([
+        'authFetch',
+      ]);
     });
 
     it('an API that never answers: rejects with TimeoutError after the deadline, unless the caller gives its own signal', async () => {
       const a = await poolAttributes();
-      configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint, timeoutMs: 1000 });
+      configure({
+        userPoolId: a.userPoolId,
+        userPoolClientId: a.clientId,
+        userPoolEndpoint: a.endpoint,
+        timeoutMs: 1000,
+      });
       await getAuthStore().signIn('demo@example.com', 'Passw0rd!');
       const started = Date.now();
       const error = await authFetch('/__test/never-answers').then(
@@ -404,7 +529,9 @@ describe('auth store', () => {
       expect(error).to.be.instanceOf(CognitoAuthError);
       expect((error as CognitoAuthError).name).to.equal('TimeoutError');
       expect(Date.now() - started).to.be.below(5000);
-      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal(['authFetch']);
+      expect(recorder.of('cognito-error').map((e) => (e.detail as CognitoErrorEvent['detail']).action)).to.deep.equal([
+        'authFetch',
+      ]);
       // The caller's own signal decides instead (here: aborted by the caller, not by the store's deadline).
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 1500); // later than the store's 1 s deadline would have ended it
@@ -422,14 +549,30 @@ describe('auth store', () => {
       const a = await poolAttributes();
       const warnings = captureConsole('warn');
       try {
-        expect(configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint })).to.equal(true);
-        expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
-        expect(configure({ userPoolId: 'ap-northeast-1_Other123', userPoolClientId: 'other1', userPoolEndpoint: a.endpoint })).to.equal(false);
+        expect(
+          configure({ userPoolId: a.userPoolId, userPoolClientId: a.clientId, userPoolEndpoint: a.endpoint }),
+        ).to.equal(true);
+        expect(
+          configure({
+            userPoolId: 'ap-northeast-1_Other123',
+            userPoolClientId: 'other1',
+            userPoolEndpoint: a.endpoint,
+          }),
+        ).to.equal(false);
+        expect(
+          configure({
+            userPoolId: 'ap-northeast-1_Other123',
+            userPoolClientId: 'other1',
+            userPoolEndpoint: a.endpoint,
+          }),
+        ).to.equal(false);
       } finally {
         warnings.restore();
       }
       expect(warnings.lines.filter((w) => w.includes('second, different Cognito configuration'))).to.have.length(1);
-      const conflicts = recorder.of('cognito-error').filter((e) => (e.detail as CognitoErrorEvent['detail']).name === 'ConfigurationConflict');
+      const conflicts = recorder
+        .of('cognito-error')
+        .filter((e) => (e.detail as CognitoErrorEvent['detail']).name === 'ConfigurationConflict');
       expect(conflicts).to.have.length(2);
       expect(getAuthStore().configuration?.userPoolId).to.equal(a.userPoolId);
     });
@@ -467,10 +610,17 @@ describe('auth store', () => {
       </body></html>`;
       document.body.append(frame);
       try {
-        const win = () => frame.contentWindow as (Window & { heard?: { name: string; status?: string }[]; problem?: string | null }) | null;
-        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the configuration error', { timeout: 10_000 });
+        const win = () =>
+          frame.contentWindow as
+            (Window & { heard?: { name: string; status?: string }[]; problem?: string | null }) | null;
+        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the configuration error', {
+          timeout: 10_000,
+        });
         expect(win()!.heard!.map((e) => e.name)).to.include('ConfigurationError');
-        expect(win()!.heard!.some((e) => e.status === 'signedOut'), 'cognito-auth-change: leaves loading').to.equal(true);
+        expect(
+          win()!.heard!.some((e) => e.status === 'signedOut'),
+          'cognito-auth-change: leaves loading',
+        ).to.equal(true);
         expect(win()!.problem).to.equal('invalidPoolId');
       } finally {
         frame.remove();
@@ -488,7 +638,9 @@ describe('auth store', () => {
       document.body.append(frame);
       try {
         const win = () => frame.contentWindow as (Window & { heard?: { name: string; status?: string }[] }) | null;
-        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the first cognito-auth-change', { timeout: 10_000 });
+        await waitUntil(() => (win()?.heard?.length ?? 0) > 0, 'the page never heard the first cognito-auth-change', {
+          timeout: 10_000,
+        });
         expect(win()!.heard).to.deep.equal([{ name: 'auth-change', status: 'signedOut' }]);
       } finally {
         frame.remove();
@@ -505,7 +657,8 @@ describe('auth store', () => {
       const signedIn = oneEvent(login, 'cognito-signed-in');
       await submitLogin(login, 'demo@example.com', 'Passw0rd!');
       await signedIn;
-      const tokenKeys = (storage: Storage) => Object.keys(storage).filter((key) => /\.(accessToken|idToken|refreshToken)$/.test(key));
+      const tokenKeys = (storage: Storage) =>
+        Object.keys(storage).filter((key) => /\.(accessToken|idToken|refreshToken)$/.test(key));
       expect(tokenKeys(sessionStorage)).to.have.length(3);
       expect(tokenKeys(localStorage)).to.deep.equal([]);
     });

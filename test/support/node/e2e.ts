@@ -31,12 +31,22 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
 /** Serves the repository as files. The demo pages name the local service's default port; this run's differs. */
 function staticServer(root: string, serviceUrl: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(root, path);
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
@@ -62,7 +72,11 @@ export async function startE2E(): Promise<E2E> {
   // The Vite dev server reads the pool from LOCAL_COGNITO_DATA, as under `npm start`.
   process.env['LOCAL_COGNITO_DATA'] = dataDir;
   const { createServer: createVite } = await import('vite');
-  const vite: ViteDevServer = await createVite({ configFile: 'vite.config.ts', server: { port: 0, strictPort: false }, logLevel: 'error' });
+  const vite: ViteDevServer = await createVite({
+    configFile: 'vite.config.ts',
+    server: { port: 0, strictPort: false },
+    logLevel: 'error',
+  });
   await vite.listen();
   const viteUrl = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
 
@@ -78,7 +92,12 @@ export async function startE2E(): Promise<E2E> {
     staticUrl,
     async temporaryUser() {
       const email = `first-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
-      await service.call('AdminCreateUser', { UserPoolId: service.demo!.userPoolId, Username: email, TemporaryPassword: 'TempPassw0rd!', MessageAction: 'SUPPRESS' });
+      await service.call('AdminCreateUser', {
+        UserPoolId: service.demo!.userPoolId,
+        Username: email,
+        TemporaryPassword: 'TempPassw0rd!',
+        MessageAction: 'SUPPRESS',
+      });
       return email;
     },
     async viteWithRealPool(env) {
@@ -88,7 +107,12 @@ export async function startE2E(): Promise<E2E> {
       Object.assign(process.env, env);
       let server: ViteDevServer;
       try {
-        server = await createVite({ configFile: 'vite.config.ts', cacheDir: join(dataDir, 'vite-real-pool'), server: { port: 0, strictPort: false }, logLevel: 'error' });
+        server = await createVite({
+          configFile: 'vite.config.ts',
+          cacheDir: join(dataDir, 'vite-real-pool'),
+          server: { port: 0, strictPort: false },
+          logLevel: 'error',
+        });
       } finally {
         for (const [key, value] of Object.entries(saved)) {
           if (value === undefined) delete process.env[key];
@@ -118,7 +142,8 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** The "Signed in as" of a <cognito-session> that names this user. */
-export const signedInAs = (page: Page, email: string) => page.locator('cognito-session [part~="user"]').filter({ hasText: email }).first();
+export const signedInAs = (page: Page, email: string) =>
+  page.locator('cognito-session [part~="user"]').filter({ hasText: email }).first();
 
 /** The state attribute of the page's first element of this tag. */
 export const stateOf = (page: Page, tag: string) => page.locator(tag).first().getAttribute('state');
@@ -132,11 +157,18 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Some element of the page reports the state (framework demos show only the login or only the session). */
 export async function waitForState(page: Page, state: string): Promise<void> {
-  await page.waitForFunction((s) => [...document.querySelectorAll('cognito-login, cognito-session')].some((e) => e.getAttribute('state') === s), state);
+  await page.waitForFunction(
+    (s) => [...document.querySelectorAll('cognito-login, cognito-session')].some((e) => e.getAttribute('state') === s),
+    state,
+  );
 }
 
 /** Runs a test body; on failure saves a screenshot of every open page under test-results/ and rethrows. */
-export async function withScreenshotOnFailure(name: string, pages: () => Page[], body: () => Promise<void>): Promise<void> {
+export async function withScreenshotOnFailure(
+  name: string,
+  pages: () => Page[],
+  body: () => Promise<void>,
+): Promise<void> {
   try {
     await body();
   } catch (error) {
@@ -152,7 +184,8 @@ export async function withScreenshotOnFailure(name: string, pages: () => Page[],
 }
 
 /** An email address no other test uses. */
-export const uniqueEmail = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
+export const uniqueEmail = (prefix: string) =>
+  `${prefix}-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.com`;
 
 /** The local inbox panel of a demo page. */
 export const localInbox = (page: Page) => page.locator('section.local-inbox');
@@ -162,7 +195,12 @@ export const localInbox = (page: Page) => page.locator('section.local-inbox');
  * read as a user reads it: the first (newest) row with that address and kind, then its code. Waits for the row.
  */
 export async function codeFromInbox(page: Page, email: string, kind: string): Promise<string> {
-  const code = localInbox(page).locator('tbody tr').filter({ hasText: email }).filter({ hasText: kind }).first().locator('.local-inbox-code');
+  const code = localInbox(page)
+    .locator('tbody tr')
+    .filter({ hasText: email })
+    .filter({ hasText: kind })
+    .first()
+    .locator('.local-inbox-code');
   await code.waitFor();
   return ((await code.textContent()) ?? '').trim();
 }

@@ -35,7 +35,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const releaseHung = () => {
     for (const { res, cors } of hung) {
       if (res.writableEnded || res.destroyed) continue;
-      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InjectedHangReleased', ...cors });
+      res.writeHead(400, {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-errortype': 'InjectedHangReleased',
+        ...cors,
+      });
       res.end(JSON.stringify({ __type: 'InjectedHangReleased', message: 'Released by the fault proxy' }));
     }
     hung = [];
@@ -44,7 +48,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   async function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !['host', 'connection', 'content-length'].includes(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && !['host', 'connection', 'content-length'].includes(name))
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const answer = await fetch(new URL(req.url ?? '/', upstream), {
       method: req.method ?? 'GET',
@@ -53,7 +58,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     });
     const out: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
-      if (!['content-encoding', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) out[name] = value;
+      if (!['content-encoding', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
+        out[name] = value;
     });
     const payload = Buffer.from(await answer.arrayBuffer());
     res.writeHead(answer.status, { ...out, 'content-length': String(payload.length) });
@@ -65,7 +71,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       const body = await readBody(req);
       const header = req.headers['x-amz-target'];
       const target = typeof header === 'string' ? (header.split('.')[1] ?? '') : '';
-      const match = req.method === 'POST' ? faults.find((f) => f.left > 0 && (!f.fault.target || f.fault.target === target)) : undefined;
+      const match =
+        req.method === 'POST'
+          ? faults.find((f) => f.left > 0 && (!f.fault.target || f.fault.target === target))
+          : undefined;
       if (!match) return forward(req, res, body);
       match.left -= 1;
       faulted.push(target);
@@ -79,7 +88,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         return forward(req, res, body);
       }
       const origin = req.headers.origin;
-      const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid' } : {};
+      const cors: Record<string, string> = origin
+        ? {
+            'access-control-allow-origin': origin,
+            'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid',
+          }
+        : {};
       if (fault.kind === 'hang') {
         hung.push({ res, cors });
         return;

@@ -23,7 +23,9 @@ export interface LocalCognitoPlugin extends TestRunnerPlugin {
  * answers what browser tests ask of them (through @web/test-runner-commands' executeServerCommand).
  */
 export function localCognitoPlugin(): LocalCognitoPlugin {
-  let running: { dataDir: string; service: LocalCognito; proxy: FaultProxy; api: ReturnType<typeof createProtectedApi> } | undefined;
+  let running:
+    | { dataDir: string; service: LocalCognito; proxy: FaultProxy; api: ReturnType<typeof createProtectedApi> }
+    | undefined;
   const get = () => {
     if (!running) throw new Error('The local Cognito service is not running.');
     return running;

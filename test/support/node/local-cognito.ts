@@ -31,7 +31,16 @@ export const runningClis = new Set<ChildProcessWithoutNullStreams>();
 
 /** Starts the CLI on a free port with `dataDir`; resolves at its ready line (at most 20 s). */
 export function startCli(dataDir: string, ...args: string[]): Promise<CliProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cognito/src/cli.ts', '--port', '0', '--data', dataDir, ...args]);
+  const child = spawn(process.execPath, [
+    '--import',
+    'tsx',
+    'local-cognito/src/cli.ts',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    ...args,
+  ]);
   runningClis.add(child);
   child.once('exit', () => runningClis.delete(child));
   let output = '';
