@@ -34,7 +34,7 @@ module.exports = [
     path: 'dist/cognito-elements.js',
     gzip: true,
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '67.5 KiB',
+    limit: '68 KiB',
   },
   // A login-only page: 16.3 kB before the account lifecycle, 20.7 kB now. It continues inline into the confirm and
   // reset steps, so those come with it, it gained remember-me and the policy attributes, and every element's strings
