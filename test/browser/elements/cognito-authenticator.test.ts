@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { getAuthStore, type CognitoAuthenticator, type CognitoSignedInEvent } from '../../../src/index.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
-import { cleanSlate, elementFixture, poolAttributes, typeInto } from '../../support/fixtures.js';
-import { latestCode } from '../../support/local-cognito.js';
+import { alertText, cleanSlate, elementFixture, poolAttributes, typeInto } from '../../support/fixtures.js';
+import { latestCode, setFaults } from '../../support/local-cognito.js';
 
 const input = (root: ParentNode, selector: string) => root.querySelector<HTMLInputElement>(selector)!;
 const screenTag = (auth: Element) => auth.querySelector('[slot="screen"]')!.firstElementChild?.localName;
@@ -146,5 +147,86 @@ describe('<cognito-authenticator>', () => {
     );
     const session = auth.shadowRoot!.querySelector('cognito-session')!;
     expect(session.shadowRoot!.querySelector('[part~="user"]')!.textContent).to.contain(email);
+  });
+
+  it('keyboard only: Tab reaches the links, Enter on one switches screens, and the new screen is filled and submitted by keys', async () => {
+    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator');
+    await waitUntil(() => auth.querySelector('cognito-login form'));
+    input(auth, 'input[autocomplete="username"]').focus();
+    const link = auth.querySelector<HTMLAnchorElement>('[part~="forgot-password-link"]')!;
+    for (let i = 0; i < 8 && document.activeElement !== link; i++) await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'Tab reaches "Forgot your password?"').to.equal(link);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => document.activeElement === input(auth, 'cognito-forgot-password input[autocomplete="username"]'),
+      'focus not in the new screen',
+    );
+    await sendKeys({ type: uniqueEmail('keys') });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => auth.querySelector('cognito-reset-password input[autocomplete="one-time-code"]'),
+      'Enter did not submit',
+      { timeout: 10_000 },
+    );
+  });
+
+  it('375 px wide: every screen fits without sideways scrolling', async () => {
+    await setViewport({ width: 375, height: 740 });
+    try {
+      const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator', {
+        attributes: { fields: 'given_name family_name phone_number' },
+      });
+      for (const [part, tag] of [
+        ['sign-up-link', 'cognito-sign-up'],
+        ['sign-in-link', 'cognito-login'],
+        ['forgot-password-link', 'cognito-forgot-password'],
+      ] as const) {
+        await clickLink(auth, part, tag);
+        expect(document.documentElement.scrollWidth, `${tag} at 375 px`).to.be.at.most(375);
+        for (const control of auth.querySelectorAll<HTMLElement>('input:not([hidden]), button')) {
+          expect(control.getBoundingClientRect().right, `${tag}: ${control.outerHTML.slice(0, 60)}`).to.be.at.most(375);
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('an expired code says so and offers a new one; the new code works', async () => {
+    const auth = await elementFixture<CognitoAuthenticator>('cognito-authenticator', {
+      viaProxy: true,
+      attributes: { 'initial-screen': 'sign-up', 'resend-cooldown': '0' },
+    });
+    await waitUntil(() => auth.querySelector('cognito-sign-up form'));
+    const email = uniqueEmail('expired');
+    typeInto(input(auth, 'input[autocomplete="username"]'), email);
+    setNewPassword(auth, 'Passw0rd!');
+    auth.querySelector<HTMLButtonElement>('cognito-sign-up button[type="submit"]')!.click();
+    await waitUntil(() => auth.querySelector('input[autocomplete="one-time-code"]'), 'no code step', {
+      timeout: 10_000,
+    });
+    const step = auth.querySelector('cognito-confirm-sign-up')!;
+    await setFaults([
+      {
+        target: 'ConfirmSignUp',
+        kind: 'error',
+        type: 'ExpiredCodeException',
+        message: 'Invalid code provided, please request a code again.',
+        times: 1,
+      },
+    ]);
+    typeInto(input(step, 'input[autocomplete="one-time-code"]'), await latestCode(email));
+    step.querySelector('form')!.requestSubmit();
+    await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
+    expect(alertText(step)).to.equal('That code has expired. Ask for a new one.');
+    const resend = step.querySelector<HTMLButtonElement>('[part~="resend"]')!;
+    await waitUntil(() => !resend.disabled, 'Resend not offered');
+    resend.click();
+    await waitUntil(
+      () => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'),
+      'no new code',
+      { timeout: 10_000 },
+    );
+    expect((await enterCode(auth, email)).detail.reason).to.equal('sign-up');
   });
 });
