@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
+import { renderHiddenUsername } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
 
@@ -51,20 +52,11 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
     code: uniqueId('cognito-confirm-code'),
     error: uniqueId('cognito-confirm-error'),
   };
-  /** The step this form last showed: a new one (another account) starts clean, with the cooldown running. */
-  #shownFor: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { state } = this.auth;
-    const shown = state.status === 'confirmSignUp' ? state.pending.email : null;
-    if (shown === this.#shownFor) return;
-    this.#shownFor = shown;
-    this.error = null;
-    this.notice = null;
-    this.invalidField = null;
-    // A code has just been sent: a second one right away would only replace it.
-    if (shown) this.startCooldown();
+    this.followStep(state.status === 'confirmSignUp' ? state.pending.email : null);
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
@@ -83,10 +75,7 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
     const failure = await this.submitting(async () => {
       await this.auth.store.confirmSignUp(code, { origin: this });
     });
-    if (failure?.code === 'codeMismatch' || failure?.code === 'codeExpired') {
-      this.invalidField = 'code';
-      void this.updateComplete.then(() => this.field('code')?.select());
-    }
+    this.markCodeWrong(failure);
   }
 
   #onResend(): void {
@@ -109,15 +98,7 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('confirmSignUp.heading')}</h2>
         <p part="intro">${intro}</p>
-        <input
-          id=${ids.username}
-          name="username"
-          type="email"
-          autocomplete="username"
-          .value=${pending.email}
-          readonly
-          hidden
-        />
+        ${renderHiddenUsername(ids.username, pending.email)}
         ${pending.confirmed ? nothing : this.renderCodeField(ids.code, ids.error)}
         <div part="error" id=${ids.error} role="alert">
           ${this.error ? this.t(this.error.key, this.error.params) : ''}

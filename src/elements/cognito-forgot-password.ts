@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthStatus } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
@@ -52,10 +51,6 @@ export class CognitoForgotPassword extends CognitoFormElement {
 
   readonly #ids = { email: uniqueId('cognito-forgot-email'), error: uniqueId('cognito-forgot-error') };
   protected readonly stepHosts = new StepHostsController(this, [resetPasswordHosts]);
-
-  override focusTargetFor(status: AuthStatus): HTMLElement | null {
-    return status === 'signedOut' ? this.field('email') : null;
-  }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthFlow, AuthStatus } from '../store/index.js';
+import type { AuthFlow } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts, StepHostsController } from './step-hosts.js';
@@ -106,10 +106,6 @@ export class CognitoLogin extends CognitoFormElement {
     return this.authFlow === 'srp' || this.authFlow === 'password'
       ? this.authFlow
       : fallBack(this, 'auth-flow', this.authFlow, 'srp or password', 'srp' as const);
-  }
-
-  override focusTargetFor(status: AuthStatus): HTMLElement | null {
-    return status === 'signedOut' ? this.field('email') : null;
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {

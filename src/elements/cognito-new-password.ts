@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
+import { renderHiddenUsername } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
 import { newPasswordHosts, StepHostsController } from './step-hosts.js';
 
@@ -82,15 +83,7 @@ export class CognitoNewPassword extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('newPassword.heading')}</h2>
         <p part="intro">${this.t('newPassword.intro')}</p>
-        <input
-          id=${this.#username}
-          name="username"
-          type="email"
-          autocomplete="username"
-          .value=${pending.email}
-          readonly
-          hidden
-        />
+        ${renderHiddenUsername(this.#username, pending.email)}
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
         ${this.renderAttributeFields(pending.missingAttributes, 'newPassword.attributes')}
         <div part="error" id=${ids.error} role="alert">

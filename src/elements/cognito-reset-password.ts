@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
+import { renderHiddenUsername } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
 import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
 
@@ -53,19 +54,11 @@ export class CognitoResetPassword extends CognitoPasswordForm {
   });
 
   readonly #ids = { username: uniqueId('cognito-reset-username'), code: uniqueId('cognito-reset-code') };
-  #shownFor: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { state } = this.auth;
-    const shown = state.status === 'resetPassword' ? state.pending.email : null;
-    if (shown === this.#shownFor) return;
-    this.#shownFor = shown;
-    this.error = null;
-    this.notice = null;
-    this.invalidField = null;
-    this.clearPasswords();
-    if (shown) this.startCooldown();
+    if (this.followStep(state.status === 'resetPassword' ? state.pending.email : null)) this.clearPasswords();
   }
 
   override focusTargetFor(status: AuthStatus): HTMLElement | null {
@@ -83,10 +76,7 @@ export class CognitoResetPassword extends CognitoPasswordForm {
       await this.auth.store.confirmResetPassword(code, this.password, { origin: this });
     });
     if (failure?.code === 'invalidPassword') this.invalidField = 'password';
-    if (failure?.code === 'codeMismatch' || failure?.code === 'codeExpired') {
-      this.invalidField = 'code';
-      void this.updateComplete.then(() => this.field('code')?.select());
-    }
+    this.markCodeWrong(failure);
   }
 
   #onResend(): void {
@@ -107,16 +97,7 @@ export class CognitoResetPassword extends CognitoPasswordForm {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t('resetPassword.heading')}</h2>
         <p part="intro">${this.t('resetPassword.sentTo', { email: pending.email })}</p>
-        <input
-          id=${ids.username}
-          name="username"
-          type="email"
-          autocomplete="username"
-          .value=${pending.email}
-          readonly
-          hidden
-        />
-        ${this.renderCodeField(ids.code, errorId)}
+        ${renderHiddenUsername(ids.username, pending.email)} ${this.renderCodeField(ids.code, errorId)}
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
         <div part="error" id=${errorId} role="alert">
           ${this.error ? this.t(this.error.key, this.error.params) : ''}

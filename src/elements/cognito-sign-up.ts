@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import type { AuthStatus } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
 import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
@@ -81,10 +80,6 @@ export class CognitoSignUp extends CognitoPasswordForm {
           'the other names',
         );
     return names.filter((name) => ATTRIBUTE.test(name) && name !== 'email');
-  }
-
-  override focusTargetFor(status: AuthStatus): HTMLElement | null {
-    return status === 'signedOut' ? this.field('email') : null;
   }
 
   protected override forgetTyped(): void {

@@ -73,3 +73,10 @@ export const emailField = (
   autocomplete: 'username',
   verbatim: true,
 });
+
+/**
+ * The email of a step's account, hidden: a password manager reads it to save the new password (or fill the code)
+ * for the right account.
+ */
+export const renderHiddenUsername = (id: string, email: string): TemplateResult =>
+  html`<input id=${id} name="username" type="email" autocomplete="username" .value=${email} readonly hidden />`;

@@ -14,7 +14,7 @@ import {
   type Message,
 } from '../internal/cognito-element.js';
 import { Cooldown } from '../internal/cooldown.js';
-import { toAuthError, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
+import { toAuthError, type AuthStatus, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
 import { EMAIL, renderField } from './field.js';
 import { formStyles } from './form.styles.js';
 
@@ -46,6 +46,34 @@ export abstract class CognitoFormElement extends CognitoElement {
     this.email = '';
     this.error = null;
     this.invalidField = null;
+  }
+
+  /** After an action on the page, focus goes to the email field of a signed-out form (steps say otherwise). */
+  override focusTargetFor(status: AuthStatus): HTMLElement | null {
+    return status === 'signedOut' ? this.field('email') : null;
+  }
+
+  #stepShownFor: string | null = null;
+
+  /**
+   * Called on every update by a code step with the email its step is for (null when none waits): a new step starts
+   * clean, with the cooldown running (its code has just been sent). True when the step changed.
+   */
+  protected followStep(email: string | null): boolean {
+    if (email === this.#stepShownFor) return false;
+    this.#stepShownFor = email;
+    this.error = null;
+    this.notice = null;
+    this.invalidField = null;
+    if (email) this.startCooldown();
+    return true;
+  }
+
+  /** A refused code: marked, and selected for retyping. */
+  protected markCodeWrong(failure: CognitoAuthError | undefined): void {
+    if (failure?.code !== 'codeMismatch' && failure?.code !== 'codeExpired') return;
+    this.invalidField = 'code';
+    void this.updateComplete.then(() => this.field('code')?.select());
   }
 
   protected readonly onEmailInput = (event: Event): void => {
