@@ -5,6 +5,7 @@
  */
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
+import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 
 export const DEMO_POOL_NAME = 'cognito-elements-demo';
 /**
@@ -13,6 +14,30 @@ export const DEMO_POOL_NAME = 'cognito-elements-demo';
  */
 export const DEMO_POOL_ID = 'local_CognitoElementsDemo';
 export const DEMO_CLIENT_ID = 'cognitoelementsdemo0client';
+
+/**
+ * The demo pool enables MFA as OPTIONAL with TOTP and email, so users without a factor sign in with a password
+ * alone, as before. A user who must set up MFA at the first sign-in needs a pool whose MFA is ON (an OPTIONAL pool
+ * never asks), hence the second pool below.
+ *
+ * The TOTP demo user's secret is fixed (and printed by `npm start`) so that a developer can add it to an
+ * authenticator app once; the current code is also at GET /_local/totp.
+ */
+export const DEMO_TOTP_SECRET = 'EEMXFLR5XPWAC3D7AL45LWMAMX64NNT3YFNDQ7TFJBONK3FPVWMA';
+
+/** The pool with MFA ON (TOTP), fixed ids of the same shapes as the demo pool's. */
+export const DEMO_MFA_ON_POOL_NAME = 'cognito-elements-mfa-on';
+export const DEMO_MFA_ON_POOL_ID = 'local_CognitoElementsMfaOn';
+export const DEMO_MFA_ON_CLIENT_ID = 'cognitoelementsmfaonclient';
+
+/** Users of the MFA-ON pool, put back on every start into the state described. */
+export const DEMO_MFA_ON_USERS = [
+  {
+    email: 'mfa-setup@example.com',
+    password: 'Passw0rd!',
+    note: `no MFA yet, in the pool ${DEMO_MFA_ON_POOL_ID} (MFA ON): shows the TOTP setup step at sign-in`,
+  },
+] as const;
 
 /**
  * The demo users and what each is for. The unconfirmed and reset users get a fresh code on every start (listed at
@@ -38,6 +63,20 @@ export const DEMO_USERS = [
     status: 'RESET_REQUIRED',
     note: 'reset by an administrator: shows the reset-password step (code in /_local/messages)',
   },
+  {
+    email: 'totp@example.com',
+    password: 'Passw0rd!',
+    status: 'CONFIRMED',
+    mfa: 'SOFTWARE_TOKEN_MFA',
+    note: 'TOTP MFA (secret printed below; current code at /_local/totp)',
+  },
+  {
+    email: 'email-mfa@example.com',
+    password: 'Passw0rd!',
+    status: 'CONFIRMED',
+    mfa: 'EMAIL_OTP',
+    note: 'email MFA: shows the email-code step (code in /_local/messages)',
+  },
 ] as const;
 
 /** What aws-amplify needs: `Amplify.configure({ Auth: { Cognito: DemoPool } })`. */
@@ -49,47 +88,46 @@ export interface DemoPool {
 
 type Call = (target: string, request: Record<string, unknown>) => Promise<object>;
 
-export async function ensureDemoPool(
-  call: Call,
+const PASSWORD_POLICY = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+};
+
+/** A pool and its client with fixed ids, as CreateUserPool and CreateUserPoolClient would make them. */
+async function ensurePool(
   cognito: CognitoService,
   ctx: Context,
-  endpoint: string,
-): Promise<DemoPool> {
-  const userPoolId = DEMO_POOL_ID;
-  const userPoolClientId = DEMO_CLIENT_ID;
+  name: string,
+  userPoolId: string,
+  clientId: string,
+): Promise<UserPoolService> {
   const pools = await cognito.listUserPools(ctx);
   // Demo pools of older data folders had random ids: the fixed one replaces them.
-  for (const old of pools.filter((p) => p.Name === DEMO_POOL_NAME && p.Id !== userPoolId))
-    await cognito.deleteUserPool(ctx, old);
+  for (const old of pools.filter((p) => p.Name === name && p.Id !== userPoolId)) await cognito.deleteUserPool(ctx, old);
   if (!pools.some((p) => p.Id === userPoolId)) {
     // As CreateUserPool would make it, but with the fixed id (the API has no way to choose one).
     const now = new Date();
     await cognito.createUserPool(ctx, {
       Id: userPoolId,
-      Name: DEMO_POOL_NAME,
+      Name: name,
       Arn: `arn:aws:cognito-idp:local:local:userpool/${userPoolId}`,
       CreationDate: now,
       LastModifiedDate: now,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       MfaConfiguration: 'OFF',
-      Policies: {
-        PasswordPolicy: {
-          MinimumLength: 8,
-          RequireUppercase: true,
-          RequireLowercase: true,
-          RequireNumbers: true,
-          RequireSymbols: true,
-        },
-      },
+      Policies: { PasswordPolicy: PASSWORD_POLICY },
     });
   }
   const pool = await cognito.getUserPool(ctx, userPoolId);
-  if (!(await cognito.getAppClient(ctx, userPoolClientId))) {
+  if (!(await cognito.getAppClient(ctx, clientId))) {
     const now = new Date();
     await pool.saveAppClient(ctx, {
-      ClientId: userPoolClientId,
-      ClientName: DEMO_POOL_NAME,
+      ClientId: clientId,
+      ClientName: name,
       UserPoolId: userPoolId,
       CreationDate: now,
       LastModifiedDate: now,
@@ -98,15 +136,93 @@ export async function ensureDemoPool(
       ...({ PreventUserExistenceErrors: 'ENABLED', EnableTokenRevocation: true } as object),
     });
   }
+  return pool;
+}
+
+/** A confirmed user with a verified email, made through the admin API. */
+async function createConfirmedUser(call: Call, userPoolId: string, email: string, password: string): Promise<void> {
+  await call('AdminCreateUser', {
+    UserPoolId: userPoolId,
+    Username: email,
+    TemporaryPassword: password,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+  });
+  await call('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
+}
+
+/** Puts a demo user's MFA back: the fixed TOTP secret, verified and preferred; or email MFA on. */
+async function restoreMfa(
+  call: Call,
+  ctx: Context,
+  pool: UserPoolService,
+  email: string,
+  mfa: 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP',
+): Promise<void> {
+  const user = (await pool.getUserByUsername(ctx, email)) as User;
+  if (mfa === 'SOFTWARE_TOKEN_MFA') {
+    // No API sets a chosen secret: written as VerifySoftwareToken would leave it.
+    const { PendingSoftwareToken: _pending, ...rest } = user as User & { PendingSoftwareToken?: unknown };
+    await pool.saveUser(ctx, {
+      ...rest,
+      SoftwareTokenMfaConfiguration: { Secret: DEMO_TOTP_SECRET, Verified: true, FriendlyDeviceName: 'Demo' },
+    } as User);
+  }
+  await call('AdminSetUserMFAPreference', {
+    UserPoolId: pool.options.Id,
+    Username: email,
+    SMSMfaSettings: { Enabled: false },
+    SoftwareTokenMfaSettings:
+      mfa === 'SOFTWARE_TOKEN_MFA' ? { Enabled: true, PreferredMfa: true } : { Enabled: false },
+    EmailMfaSettings: mfa === 'EMAIL_OTP' ? { Enabled: true, PreferredMfa: true } : { Enabled: false },
+  });
+}
+
+/** The MFA-ON pool and its user, who has no factor yet: reset on every start. */
+export async function ensureMfaOnPool(call: Call, cognito: CognitoService, ctx: Context): Promise<void> {
+  const pool = await ensurePool(cognito, ctx, DEMO_MFA_ON_POOL_NAME, DEMO_MFA_ON_POOL_ID, DEMO_MFA_ON_CLIENT_ID);
+  await call('SetUserPoolMfaConfig', {
+    UserPoolId: DEMO_MFA_ON_POOL_ID,
+    MfaConfiguration: 'ON',
+    SoftwareTokenMfaConfiguration: { Enabled: true },
+  });
+  for (const demo of DEMO_MFA_ON_USERS) {
+    const existing = await pool.getUserByUsername(ctx, demo.email);
+    if (existing) await pool.deleteUser(ctx, existing);
+    await createConfirmedUser(call, DEMO_MFA_ON_POOL_ID, demo.email, demo.password);
+  }
+}
+
+export async function ensureDemoPool(
+  call: Call,
+  cognito: CognitoService,
+  ctx: Context,
+  endpoint: string,
+): Promise<DemoPool> {
+  const userPoolId = DEMO_POOL_ID;
+  const userPoolClientId = DEMO_CLIENT_ID;
+  const pool = await ensurePool(cognito, ctx, DEMO_POOL_NAME, userPoolId, userPoolClientId);
+  // On every start, so that data folders of older versions (MFA OFF) get it too.
+  await call('SetUserPoolMfaConfig', {
+    UserPoolId: userPoolId,
+    MfaConfiguration: 'OPTIONAL',
+    SoftwareTokenMfaConfiguration: { Enabled: true },
+    EmailMfaConfiguration: {},
+  });
 
   for (const demo of DEMO_USERS) {
     const existing = await pool.getUserByUsername(ctx, demo.email);
+    const mfa = 'mfa' in demo ? demo.mfa : undefined;
     if (existing && existing.UserStatus === demo.status && existing.Password === demo.password && existing.Enabled) {
       // As it was: only a fresh code, so that the step can be tried with a code the outbox shows.
       if (demo.status === 'UNCONFIRMED')
         await call('ResendConfirmationCode', { ClientId: userPoolClientId, Username: demo.email });
       if (demo.status === 'RESET_REQUIRED')
         await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
+      if (mfa) await restoreMfa(call, ctx, pool, demo.email, mfa);
       continue;
     }
     if (existing) await pool.deleteUser(ctx, existing);
@@ -114,27 +230,25 @@ export async function ensureDemoPool(
       await call('SignUp', { ClientId: userPoolClientId, Username: demo.email, Password: demo.password });
       continue;
     }
-    await call('AdminCreateUser', {
-      UserPoolId: userPoolId,
-      Username: demo.email,
-      TemporaryPassword: demo.password,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: demo.email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    });
     if (demo.status === 'CONFIRMED' || demo.status === 'RESET_REQUIRED') {
-      await call('AdminSetUserPassword', {
+      await createConfirmedUser(call, userPoolId, demo.email, demo.password);
+    } else {
+      await call('AdminCreateUser', {
         UserPoolId: userPoolId,
         Username: demo.email,
-        Password: demo.password,
-        Permanent: true,
+        TemporaryPassword: demo.password,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: demo.email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
       });
     }
     if (demo.status === 'RESET_REQUIRED')
       await call('AdminResetUserPassword', { UserPoolId: userPoolId, Username: demo.email });
+    if (mfa) await restoreMfa(call, ctx, pool, demo.email, mfa);
   }
+  await ensureMfaOnPool(call, cognito, ctx);
 
   return { userPoolId, userPoolClientId, userPoolEndpoint: endpoint };
 }

@@ -42,4 +42,20 @@ export const expiredCode = (): CognitoError =>
 export const attemptLimitExceeded = (): CognitoError =>
   new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
 
+/** A wrong SMS, email or TOTP code at sign-in (Cognito's message for MFA codes, seen; not the sign-up one). */
+export const mfaCodeMismatch = (): CognitoError =>
+  new CognitoError('CodeMismatchException', 'Invalid code received for user');
+
+/** A TOTP code (or an older one) that was already accepted for the user (seen). */
+export const softwareTokenReused = (): CognitoError =>
+  new CognitoError('ExpiredCodeException', 'Your software token has already been used once.');
+
+/** VerifySoftwareToken with a wrong code (the name is documented; the message is a guess). */
+export const softwareTokenSetupMismatch = (): CognitoError =>
+  new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch');
+
+/** TOTP in a pool that does not enable it (documented, name and message). */
+export const softwareTokenNotEnabled = (): CognitoError =>
+  new CognitoError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
+
 export const unsupported = (what: string): UnsupportedError => new UnsupportedError(what);

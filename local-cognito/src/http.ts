@@ -16,6 +16,8 @@ export interface HttpOptions {
   readonly bindHost: string;
   readonly router: CompatRouter;
   readonly outbox: Outbox;
+  /** GET /_local/totp: the current code of every user with a verified software token. */
+  readonly totp: () => Promise<object>;
   readonly jwks: object;
   readonly issuerBase: () => string;
   readonly logger: LogService;
@@ -113,7 +115,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 let requestCounter = 0;
 
 export function createHttpHandler(options: HttpOptions): HttpHandler {
-  const { bindHost, router, outbox, jwks, issuerBase, logger, onRequest } = options;
+  const { bindHost, router, outbox, totp, jwks, issuerBase, logger, onRequest } = options;
   const underWay = new Set<Promise<void>>();
   let stopping = false;
 
@@ -251,6 +253,13 @@ export function createHttpHandler(options: HttpOptions): HttpHandler {
       }
       if (url.pathname === '/_local/messages') {
         json(200, outbox.messages(url.searchParams.get('destination') ?? undefined));
+        return;
+      }
+      if (url.pathname === '/_local/totp') {
+        totp().then(
+          (listing) => json(200, listing),
+          (error: unknown) => json(500, { __type: 'InternalErrorException', message: String(error) }),
+        );
         return;
       }
     }

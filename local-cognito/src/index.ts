@@ -27,6 +27,7 @@ import { syncDirectory } from './durable-file.js';
 import { UnsupportedError } from './errors.js';
 import { createHttpHandler, type RequestRecord } from './http.js';
 import { Lockout } from './lockout.js';
+import { attribute, currentCode, type MfaUser } from './mfa.js';
 import { Outbox } from './outbox.js';
 import { createRouter, type CompatRouter } from './router.js';
 import { CompatState } from './state.js';
@@ -37,7 +38,23 @@ export type { DemoPool } from './demo-pool.js';
 export { DataFileError } from './durable-file.js';
 export type { DeliveredMessage, MessageKind, MessageSource } from './outbox.js';
 export type { RequestRecord } from './http.js';
-export { DEMO_USERS } from './demo-pool.js';
+export {
+  DEMO_MFA_ON_CLIENT_ID,
+  DEMO_MFA_ON_POOL_ID,
+  DEMO_MFA_ON_USERS,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+} from './demo-pool.js';
+
+/** A user's current TOTP code (GET /_local/totp lists one per user with a verified software token). */
+export interface TotpListing {
+  readonly userPoolId: string;
+  readonly username: string;
+  readonly email: string | null;
+  readonly code: string;
+  /** Seconds until the code's 30-second step ends. */
+  readonly secondsLeft: number;
+}
 
 export interface LocalCognitoOptions {
   /** Folder for users, keys and sessions; created when missing. */
@@ -57,6 +74,11 @@ export interface LocalCognitoOptions {
    * password-reset codes, and 5 wrong attempts per code. Tests shorten them, e.g. `{ signUpMs: 50 }`.
    */
   readonly codes?: CodeOptions;
+  /**
+   * How long a sign-in challenge session (and an SMS or email MFA code) lives when the app client sets no
+   * AuthSessionValidity. Default: 3 minutes, as Cognito. Tests shorten it.
+   */
+  readonly challengeSessionMs?: number;
 }
 
 export interface LocalCognito {
@@ -69,6 +91,10 @@ export interface LocalCognito {
   readonly outbox: Outbox;
   /** Every API call so far (target, status, handler time), oldest first. */
   readonly requests: readonly RequestRecord[];
+  /** The current TOTP code of every user with a verified software token (development aid, for tests and demos). */
+  totpCodes(): Promise<TotpListing[]>;
+  /** The current TOTP code of the user with this email (in `userPoolId`, else in any pool), or undefined. */
+  totpCode(email: string, userPoolId?: string): Promise<string | undefined>;
   /** Calls a target in-process, as an HTTP request would (for tests and tooling). */
   call(target: string, request: Record<string, unknown>): Promise<object>;
   /**
@@ -178,16 +204,31 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     base: Router(services),
     tokens,
     state,
-    challenges: new ChallengeSessions(),
+    challenges: new ChallengeSessions(options.challengeSessionMs),
     lockout: new Lockout(),
     codes: new Codes(options.codes, () => clock.get().getTime()),
     outbox,
   });
 
+  async function totpCodes(): Promise<TotpListing[]> {
+    const listing: TotpListing[] = [];
+    for (const { Id } of await cognito.listUserPools(ctx)) {
+      const pool = await cognito.getUserPool(ctx, Id);
+      for (const user of (await pool.listUsers(ctx)) as MfaUser[]) {
+        const token = user.SoftwareTokenMfaConfiguration;
+        if (!token?.Verified) continue;
+        const email = attribute(user, 'email') ?? null;
+        listing.push({ userPoolId: Id, username: user.Username, email, ...currentCode(token.Secret) });
+      }
+    }
+    return listing;
+  }
+
   const http = createHttpHandler({
     bindHost: host,
     router,
     outbox,
+    totp: totpCodes,
     jwks: { keys: [key.publicJwk] },
     issuerBase: () => url,
     logger,
@@ -235,6 +276,13 @@ export async function startLocalCognito(options: LocalCognitoOptions): Promise<L
     demo,
     outbox,
     requests,
+    totpCodes,
+    async totpCode(email, userPoolId) {
+      const found = (await totpCodes()).find(
+        (t) => t.email === email && (userPoolId === undefined || t.userPoolId === userPoolId),
+      );
+      return found?.code;
+    },
     call,
     close: () => (closing ??= close()),
   };

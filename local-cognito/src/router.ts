@@ -16,6 +16,16 @@ import {
   SignUp,
   withPolicyOn,
 } from './targets/accounts.js';
+import {
+  AdminGetUser,
+  AdminSetUserMFAPreference,
+  AssociateSoftwareToken,
+  GetUser,
+  GetUserPoolMfaConfig,
+  SetUserMFAPreference,
+  SetUserPoolMfaConfig,
+  VerifySoftwareToken,
+} from './targets/mfa.js';
 import { GetTokensFromRefreshToken } from './targets/refresh.js';
 import type { Compat, Request, Target } from './targets/shared.js';
 import { InitiateAuth, RespondToAuthChallenge } from './targets/sign-in.js';
@@ -34,6 +44,14 @@ const OWN_TARGETS: Record<string, (compat: Compat) => Target> = {
   ConfirmForgotPassword,
   ResendConfirmationCode,
   AdminResetUserPassword,
+  SetUserPoolMfaConfig,
+  GetUserPoolMfaConfig,
+  AssociateSoftwareToken,
+  VerifySoftwareToken,
+  SetUserMFAPreference,
+  AdminSetUserMFAPreference,
+  GetUser,
+  AdminGetUser,
   AdminCreateUser: withPolicyOn('AdminCreateUser', 'TemporaryPassword'),
   AdminSetUserPassword: withPolicyOn('AdminSetUserPassword', 'Password'),
 };

@@ -5,7 +5,7 @@
  * - unknown users per the client's PreventUserExistenceErrors, "Password attempts exceeded" after repeated failures;
  * - PasswordResetRequiredException at InitiateAuth for a user whose password an administrator reset (see below);
  * - sessions bound to one challenge, client and user; NEW_PASSWORD_REQUIRED with the policy and required attributes.
- * Once the password is proven, what follows for a confirmed user (tokens or an MFA challenge) is cognito-local's.
+ * - once the password is proven, MFA as Cognito does it (mfa-sign-in.ts), or tokens.
  */
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
@@ -13,6 +13,7 @@ import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolS
 import { invalidParameter, notAuthorized, passwordResetRequired, unsupported, userNotConfirmed } from '../errors.js';
 import { assertPasswordPolicy } from '../password-policy.js';
 import { startDecoyVerifier, startPasswordVerifier, verifyPasswordClaim } from '../srp.js';
+import { answerMfa, mfaOrTokens, sessionTtlMs } from './mfa-sign-in.js';
 import { refreshTokens } from './refresh.js';
 import {
   attributesToRecord,
@@ -101,7 +102,7 @@ export const InitiateAuth =
           compat.lockout.fail(lockoutKey(pool, user));
           throw notAuthorized();
         }
-        return afterPasswordProof(compat, ctx, pool, client, user, req);
+        return afterPasswordProof(compat, ctx, pool, client, user);
       }
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
@@ -144,7 +145,7 @@ export const RespondToAuthChallenge =
           compat.lockout.fail(key);
           throw notAuthorized();
         }
-        return afterPasswordProof(compat, ctx, pool, client, user, req);
+        return afterPasswordProof(compat, ctx, pool, client, user);
       }
       case 'NEW_PASSWORD_REQUIRED': {
         const password = requireString(responses, 'NEW_PASSWORD');
@@ -161,17 +162,14 @@ export const RespondToAuthChallenge =
           UserLastModifiedDate: compat.services.clock.get(),
         };
         await pool.saveUser(ctx, updated);
-        return afterPasswordProof(compat, ctx, pool, client, updated, req);
+        return afterPasswordProof(compat, ctx, pool, client, updated);
       }
       case 'SMS_MFA':
+      case 'EMAIL_OTP':
       case 'SOFTWARE_TOKEN_MFA':
-      case 'SELECT_MFA_TYPE': {
-        const result = await compat.base('RespondToAuthChallenge')(ctx, {
-          ...req,
-          ChallengeResponses: { ...responses, USERNAME: user.Username },
-        });
-        return withOurSession(compat, client, user, result);
-      }
+      case 'SELECT_MFA_TYPE':
+      case 'MFA_SETUP':
+        return answerMfa(compat, ctx, pool, client, user, req['Session'] as string, session, responses);
       default:
         throw unsupported(`RespondToAuthChallenge with ChallengeName=${challengeName}`);
     }
@@ -184,7 +182,6 @@ async function afterPasswordProof(
   pool: UserPoolService,
   client: AppClient,
   user: User,
-  req: Request,
 ): Promise<object> {
   if (!user.Enabled) throw notAuthorized('User is disabled.');
   if (user.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();
@@ -200,46 +197,14 @@ async function afterPasswordProof(
         requiredAttributes: JSON.stringify(missingRequiredAttributes(pool, user, {}).map((n) => `userAttributes.${n}`)),
         userAttributes: JSON.stringify(userAttributes),
       },
-      Session: compat.challenges.create({
-        challengeName: 'NEW_PASSWORD_REQUIRED',
-        clientId: client.ClientId,
-        username: user.Username,
-        userExists: true,
-      }),
+      Session: compat.challenges.create(
+        { challengeName: 'NEW_PASSWORD_REQUIRED', clientId: client.ClientId, username: user.Username, userExists: true },
+        sessionTtlMs(compat, client),
+      ),
     };
   }
 
-  // A confirmed user with a proven password: cognito-local decides between MFA and tokens (issued by our issuer).
-  const result = await compat.base('InitiateAuth')(ctx, {
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    ClientId: client.ClientId,
-    AuthParameters: { USERNAME: user.Username, PASSWORD: user.Password },
-    ClientMetadata: req['ClientMetadata'],
-  });
-  return withOurSession(compat, client, user, result);
-}
-
-/** Binds a challenge from cognito-local to a real session, and completes an AuthenticationResult. */
-function withOurSession(compat: Compat, client: AppClient, user: User, result: unknown): object {
-  const r = result as {
-    ChallengeName?: string;
-    ChallengeParameters?: Record<string, string>;
-    AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string };
-  };
-  if (r.ChallengeName) {
-    return {
-      ChallengeName: r.ChallengeName,
-      ChallengeParameters: r.ChallengeParameters ?? {},
-      Session: compat.challenges.create({
-        challengeName: r.ChallengeName,
-        clientId: client.ClientId,
-        username: user.Username,
-        userExists: true,
-      }),
-    };
-  }
-  if (!r.AuthenticationResult) throw new Error('cognito-local returned neither a challenge nor tokens');
-  return { ChallengeParameters: {}, AuthenticationResult: compat.tokens.complete(r.AuthenticationResult, client) };
+  return mfaOrTokens(compat, ctx, pool, client, user);
 }
 
 /** `userAttributes.name` responses of a NEW_PASSWORD_REQUIRED answer, as { name: value }. */
