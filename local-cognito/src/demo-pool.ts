@@ -175,8 +175,7 @@ async function restoreMfa(
     UserPoolId: pool.options.Id,
     Username: email,
     SMSMfaSettings: { Enabled: false },
-    SoftwareTokenMfaSettings:
-      mfa === 'SOFTWARE_TOKEN_MFA' ? { Enabled: true, PreferredMfa: true } : { Enabled: false },
+    SoftwareTokenMfaSettings: mfa === 'SOFTWARE_TOKEN_MFA' ? { Enabled: true, PreferredMfa: true } : { Enabled: false },
     EmailMfaSettings: mfa === 'EMAIL_OTP' ? { Enabled: true, PreferredMfa: true } : { Enabled: false },
   });
 }

@@ -129,9 +129,7 @@ export function currentCode(secret: string, now = Date.now()): { code: string; s
 }
 
 export type TotpCheck =
-  | { readonly outcome: 'ok'; readonly step: number }
-  | { readonly outcome: 'mismatch' }
-  | { readonly outcome: 'reused' };
+  { readonly outcome: 'ok'; readonly step: number } | { readonly outcome: 'mismatch' } | { readonly outcome: 'reused' };
 
 /**
  * Checks a code against a secret: the current step and one either side (clock skew, RFC 6238 section 5.2), and

@@ -70,9 +70,16 @@ export async function mfaOrTokens(
     case 'challenge':
       return startFactor(compat, ctx, pool, client, user, step.factor);
     case 'select':
-      return challenge(compat, client, user, 'SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: JSON.stringify(step.factors) }, {
-        choices: step.factors,
-      });
+      return challenge(
+        compat,
+        client,
+        user,
+        'SELECT_MFA_TYPE',
+        { MFAS_CAN_CHOOSE: JSON.stringify(step.factors) },
+        {
+          choices: step.factors,
+        },
+      );
     case 'setup':
       return challenge(compat, client, user, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(step.factors) }, {});
   }

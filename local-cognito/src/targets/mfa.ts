@@ -121,7 +121,9 @@ export const AssociateSoftwareToken =
   async (ctx, req) => {
     const by = oneOf(req);
     const session = by === 'Session' ? compat.challenges.takeSetup(req['Session']) : undefined;
-    const { pool, user } = session ? await sessionUser(compat, ctx, session) : await tokenUser(compat, ctx, req['AccessToken']);
+    const { pool, user } = session
+      ? await sessionUser(compat, ctx, session)
+      : await tokenUser(compat, ctx, req['AccessToken']);
     if (!poolMfa(pool).factors.has('SOFTWARE_TOKEN_MFA')) throw softwareTokenNotEnabled();
     const secret = newSecret();
     await pool.saveUser(ctx, {
@@ -149,7 +151,9 @@ export const VerifySoftwareToken =
     const code = requireString(req, 'UserCode');
     const sessionId = req['Session'] as string;
     const session = by === 'Session' ? compat.challenges.takeSetup(sessionId) : undefined;
-    const { pool, user } = session ? await sessionUser(compat, ctx, session) : await tokenUser(compat, ctx, req['AccessToken']);
+    const { pool, user } = session
+      ? await sessionUser(compat, ctx, session)
+      : await tokenUser(compat, ctx, req['AccessToken']);
     const pending = (user as MfaUser).PendingSoftwareToken;
     if (!pending) throw invalidParameter('User has not associated a software token');
     const check = checkTotp(pending.Secret, code, undefined);

@@ -198,7 +198,12 @@ async function afterPasswordProof(
         userAttributes: JSON.stringify(userAttributes),
       },
       Session: compat.challenges.create(
-        { challengeName: 'NEW_PASSWORD_REQUIRED', clientId: client.ClientId, username: user.Username, userExists: true },
+        {
+          challengeName: 'NEW_PASSWORD_REQUIRED',
+          clientId: client.ClientId,
+          username: user.Username,
+          userExists: true,
+        },
         sessionTtlMs(compat, client),
       ),
     };
