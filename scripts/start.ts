@@ -6,7 +6,7 @@
  * LOCAL_COGNITO_PORT (default 9229) and LOCAL_COGNITO_DATA (default .local-cognito) move the local service.
  */
 import { createServer, loadEnv } from 'vite';
-import { DataFileError, DEMO_USERS, startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
+import { DataFileError, demoUserLines, startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
 import { readPoolConfig, writePoolConfig } from '../local-cognito/src/pool-config.js';
 
 const DATA_DIR = process.env['LOCAL_COGNITO_DATA'] ?? '.local-cognito';
@@ -82,12 +82,13 @@ if (realPool) {
     }
     banner = [`Local Cognito: using the service already running at ${pool.userPoolEndpoint}`];
   }
-  banner.push('Demo users:', ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.password.padEnd(14)} ${u.note}`));
+  banner.push('Demo users:', ...demoUserLines('  '));
   const endpoint = service?.url ?? readPoolConfig(DATA_DIR)?.userPoolEndpoint ?? '';
   banner.push(
     'Local inbox: the local service sends no email. The codes it would send (sign-up, password reset) are listed on the',
     `  demo page, in its "Local inbox — development only" panel, and at ${endpoint}/_local/messages.`,
     '  Create an account with any email address, or use "Forgot your password?", and copy the code from there.',
+    `  The current TOTP code of every user with an authenticator set up is at ${endpoint}/_local/totp.`,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DataFileError, DEMO_USERS, startLocalCognito, type LocalCognito } from './index.js';
+import { DataFileError, demoUserLines, startLocalCognito, type LocalCognito } from './index.js';
 import { writePoolConfig } from './pool-config.js';
 
 const { values } = parseArgs({
@@ -40,7 +40,7 @@ export function printBanner(service: LocalCognito, configFile: string, ms: numbe
     `  client     ${service.demo?.userPoolClientId}`,
     `  config     ${configFile}`,
     '  demo users:',
-    ...DEMO_USERS.map((u) => `    ${u.email.padEnd(24)} ${u.password.padEnd(14)} ${u.note}`),
+    ...demoUserLines('    '),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

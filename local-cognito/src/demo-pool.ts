@@ -79,6 +79,21 @@ export const DEMO_USERS = [
   },
 ] as const;
 
+/**
+ * The demo users as `npm start` and `npm run local-cognito` print them (one line each), with the TOTP secret to
+ * add to an authenticator app and the MFA-ON pool's ids and user.
+ */
+export function demoUserLines(indent: string): string[] {
+  const line = (u: { email: string; password: string; note: string }) =>
+    `${indent}${u.email.padEnd(24)} ${u.password.padEnd(14)} ${u.note}`;
+  return [
+    ...DEMO_USERS.map(line),
+    `${indent}${''.padEnd(24)} TOTP secret of totp@example.com (add it to an authenticator app): ${DEMO_TOTP_SECRET}`,
+    `${indent}MFA ON pool ${DEMO_MFA_ON_POOL_ID}, client ${DEMO_MFA_ON_CLIENT_ID}:`,
+    ...DEMO_MFA_ON_USERS.map(line),
+  ];
+}
+
 /** What aws-amplify needs: `Amplify.configure({ Auth: { Cognito: DemoPool } })`. */
 export interface DemoPool {
   readonly userPoolId: string;

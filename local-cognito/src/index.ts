@@ -44,6 +44,7 @@ export {
   DEMO_MFA_ON_USERS,
   DEMO_TOTP_SECRET,
   DEMO_USERS,
+  demoUserLines,
 } from './demo-pool.js';
 
 /** A user's current TOTP code (GET /_local/totp lists one per user with a verified software token). */
