@@ -4,7 +4,7 @@
  * MFA_SETUP by session, preferences, GetUser's lists, wrong and reused codes, used and expired sessions.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import {
@@ -530,6 +530,7 @@ describe('MFA_SETUP (pool ON)', () => {
       client.destroy();
     } finally {
       await short.close();
+      rmSync(`${service.dataDir}-short`, { recursive: true, force: true });
     }
   });
 });
