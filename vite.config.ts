@@ -38,6 +38,7 @@ export default defineConfig(({ mode }) => {
       vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('cognito-') } } }),
       svelte({ configFile: false }),
       bundleFromSource(),
+      stepsInBundle(),
       ...(pool ? [protectedApi(pool)] : []),
       ...(local ? [localEndpoint(local.userPoolEndpoint)] : []),
     ],
@@ -92,6 +93,22 @@ function bundleFromSource(): Plugin {
     resolveId(id) {
       if (/(^|\/)dist\/cognito-elements\.js$/.test(id)) return `${process.cwd()}/src/index.ts`;
       return /(^|\/)dist\/cloak\.css$/.test(id) ? `${process.cwd()}/src/cloak.css` : undefined;
+    },
+  };
+}
+
+/**
+ * The single-file bundle has every element already: the steps `<cognito-login>` loads on demand (src/elements/
+ * steps.ts) come from steps.bundled.ts there, so the bundle has no dynamic import to wrap its modules for.
+ */
+function stepsInBundle(): Plugin {
+  return {
+    name: 'cognito-elements-steps-in-bundle',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer?.includes('/src/elements/') || !/^\.\/steps(\.js)?$/.test(id)) return undefined;
+      return `${process.cwd()}/src/elements/steps.bundled.ts`;
     },
   };
 }

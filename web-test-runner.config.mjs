@@ -28,7 +28,18 @@ export default {
   // chrome-launcher finds the browser (CHROME_PATH first). On Ctrl-C, puppeteer would exit at once (130) before
   // the runner stops the local service and removes its folder: the runner handles SIGINT, and puppeteer still
   // kills the browser when the process exits.
-  browsers: [chromeLauncher({ launchOptions: { headless: true, args: CHROMIUM_ARGS, handleSIGINT: false } })],
+  // No cache: every test page fetches the modules it loads (the runner marks them cacheable for a year), so a
+  // module a test refuses or delays (/__test/refuse, /__test/delay) is not taken from an earlier page's cache.
+  browsers: [
+    chromeLauncher({
+      launchOptions: { headless: true, args: CHROMIUM_ARGS, handleSIGINT: false },
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        await page.setCacheEnabled(false);
+        return page;
+      },
+    }),
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(process.cwd(), 'tsconfig.json') }),
     localCognito,

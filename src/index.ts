@@ -10,4 +10,5 @@ export { CognitoSignUp } from './elements/cognito-sign-up.js';
 export * from './store/index.js';
 export { AuthController } from './internal/auth-controller.js';
 export * from './events.js';
-export { setMessages, en, ja, type MessageKey, type Messages } from './i18n/index.js';
+export { setMessages, type MessageKey, type Messages } from './i18n/index.js';
+export { en, ja } from './i18n/catalog.js';

@@ -1,6 +1,6 @@
 import { css, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { langOf, type MessageKey } from '../i18n/index.js';
+import { addStrings, langOf, type MessageKey } from '../i18n/index.js';
 import { CognitoElement, fallBack } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import type { AuthStatus } from '../store/index.js';
@@ -8,6 +8,9 @@ import './cognito-forgot-password.js';
 import './cognito-login.js';
 import './cognito-session.js';
 import './cognito-sign-up.js';
+import { authenticatorStrings } from '../i18n/strings/authenticator.js';
+
+addStrings(authenticatorStrings);
 
 export type AuthenticatorScreen = 'sign-in' | 'sign-up' | 'forgot-password';
 const SCREENS: readonly AuthenticatorScreen[] = ['sign-in', 'sign-up', 'forgot-password'];

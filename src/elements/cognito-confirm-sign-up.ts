@@ -6,6 +6,10 @@ import type { AuthStatus } from '../store/index.js';
 import { renderHiddenUsername } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
+import { addStrings } from '../i18n/index.js';
+import { codeStrings } from '../i18n/strings/code.js';
+
+addStrings(codeStrings);
 
 /**
  * @summary The code that confirms a new account, then signed in with the password typed at sign-up.

@@ -6,6 +6,10 @@ import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
 import './cognito-reset-password.js';
+import { addStrings } from '../i18n/index.js';
+import { forgotPasswordStrings } from '../i18n/strings/forgot-password.js';
+
+addStrings(forgotPasswordStrings);
 
 /**
  * @summary A forgotten password: the email, then the code and a new password, then signed in.

@@ -6,9 +6,8 @@ import type { AuthFlow } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts, StepHostsController } from './step-hosts.js';
-import './cognito-confirm-sign-up.js';
-import './cognito-new-password.js';
-import './cognito-reset-password.js';
+import { StepLoader } from './step-loader.js';
+import type { StepTag } from './steps.js';
 
 /**
  * @summary Email and password sign-in to Amazon Cognito: SRP in the browser, no server of your own.
@@ -92,6 +91,7 @@ export class CognitoLogin extends CognitoFormElement {
     confirmSignUpHosts,
     resetPasswordHosts,
   ]);
+  readonly #steps = new StepLoader(this, () => this.auth.store.timeoutMs);
 
   protected override forgetTyped(): void {
     super.forgetTyped();
@@ -165,23 +165,33 @@ export class CognitoLogin extends CognitoFormElement {
       case 'newPasswordRequired':
         return newPasswordHosts.pageHasOwn()
           ? nothing
-          : html`<cognito-new-password
-              embedded
-              min-length=${this.minLength}
-              require=${this.require}
-            ></cognito-new-password>`;
+          : this.#step(
+              'cognito-new-password',
+              html`<cognito-new-password
+                embedded
+                min-length=${this.minLength}
+                require=${this.require}
+              ></cognito-new-password>`,
+            );
       case 'confirmSignUp':
         return confirmSignUpHosts.pageHasOwn()
           ? nothing
-          : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+          : this.#step(
+              'cognito-confirm-sign-up',
+              html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`,
+            );
       case 'resetPassword':
-        if (resetPasswordHosts.pageHasOwn()) return nothing;
-        return html`<cognito-reset-password
-          embedded
-          resend-cooldown=${this.resendCooldown}
-          min-length=${this.minLength}
-          require=${this.require}
-        ></cognito-reset-password>`;
+        return resetPasswordHosts.pageHasOwn()
+          ? nothing
+          : this.#step(
+              'cognito-reset-password',
+              html`<cognito-reset-password
+                embedded
+                resend-cooldown=${this.resendCooldown}
+                min-length=${this.minLength}
+                require=${this.require}
+              ></cognito-reset-password>`,
+            );
       case 'signedOut': {
         const message = this.error
           ? this.t(this.error.key, this.error.params)
@@ -190,6 +200,23 @@ export class CognitoLogin extends CognitoFormElement {
             : '';
         return this.#renderForm(message);
       }
+    }
+  }
+
+  /** A step's element, loaded when the step appears; while it loads, a status; if it cannot, why and the ways out. */
+  #step(tag: StepTag, element: TemplateResult): TemplateResult {
+    switch (this.#steps.status(tag)) {
+      case 'ready':
+        return element;
+      case 'loading':
+        return html`<p role="status" part="loading">${this.t('step.loading')}</p>
+          ${element}`;
+      case 'failed':
+        return html`<div role="alert" part="error">${this.t('error.stepUnavailable')}</div>
+          <button type="button" part="retry button" @click=${() => location.reload()}>${this.t('step.reload')}</button>
+          <button type="button" part="back button" @click=${() => this.auth.store.cancelStep()}>
+            ${this.t('step.back')}
+          </button>`;
     }
   }
 

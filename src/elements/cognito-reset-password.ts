@@ -6,6 +6,10 @@ import type { AuthStatus } from '../store/index.js';
 import { renderHiddenUsername } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
 import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
+import { addStrings } from '../i18n/index.js';
+import { codeStrings } from '../i18n/strings/code.js';
+
+addStrings(codeStrings);
 
 /**
  * @summary A password reset's second step: the code that was sent, a new password (with the policy checklist), then signed in.

@@ -1,10 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { langOf } from '../i18n/index.js';
+import { addStrings, langOf } from '../i18n/index.js';
 import { afterPaint, CognitoElement, failureMessage, type Message } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import { sessionStyles } from './cognito-session.styles.js';
 import type { AuthStatus, AuthTokens } from '../store/index.js';
+import { sessionStrings } from '../i18n/strings/session.js';
+
+addStrings(sessionStrings);
 
 /**
  * @summary The signed-in view: who is signed in, a sign-out button, and an auth gate for page content.

@@ -6,6 +6,10 @@ import { emailField, renderField } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
 import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
 import './cognito-confirm-sign-up.js';
+import { addStrings } from '../i18n/index.js';
+import { signUpStrings } from '../i18n/strings/sign-up.js';
+
+addStrings(signUpStrings);
 
 /** A Cognito user attribute name: standard (`given_name`) or custom (`custom:team`). */
 const ATTRIBUTE = /^(custom:)?[a-z][a-z0-9_]*$/i;

@@ -5,10 +5,13 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MessageKey } from '../i18n/index.js';
+import { addStrings, type MessageKey } from '../i18n/index.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { renderField, type Field } from './field.js';
 import { CognitoFormElement } from './form-element.js';
+import { passwordStrings } from '../i18n/strings/password.js';
+
+addStrings(passwordStrings);
 
 /** Cognito's default minimum length, and the range a user pool's policy allows. */
 const DEFAULT_MIN_LENGTH = 8;

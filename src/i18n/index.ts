@@ -1,26 +1,31 @@
 /**
- * Strings for every element, in English and Japanese, overridable from JavaScript:
+ * Strings for the elements, in English and Japanese, overridable from JavaScript:
  *   setMessages('ja', { 'login.submit': 'サインイン' })   // change some strings
  *   setMessages('de', { ...en, 'login.submit': 'Anmelden' }) // add a language (missing keys fall back to English)
  * An element's language: its `lang` attribute, else the closest `[lang]` ancestor, else the browser's.
  */
-import { en } from './en.js';
-import { ja } from './ja.js';
-import type { MessageKey, Messages } from './types.js';
+import { coreStrings } from './strings/core.js';
+import type { MessageKey, Messages, StringPart } from './types.js';
 
-export type { MessageKey, Messages } from './types.js';
-export { en, ja };
+export type { MessageKey, Messages, StringPart } from './types.js';
 
-const catalogs = new Map<string, Partial<Messages>>([
-  ['en', en],
-  ['ja', ja],
-]);
+/** The strings the loaded elements brought (each element module adds its part). */
+const defaults = { en: {}, ja: {} } as { en: Partial<Messages>; ja: Partial<Messages> };
+/** What the page set with setMessages: wins over the defaults, whenever a part is added. */
+const overrides = new Map<string, Partial<Messages>>();
 const listeners = new Set<() => void>();
+
+/** An element module's strings (strings/*.ts), added when the module loads. */
+export function addStrings(part: StringPart): void {
+  Object.assign(defaults.en, part.en);
+  Object.assign(defaults.ja, part.ja);
+}
+addStrings(coreStrings);
 
 /** Adds or replaces strings for a language; every element re-renders. */
 export function setMessages(lang: string, messages: Partial<Messages>): void {
   const key = lang.toLowerCase();
-  catalogs.set(key, { ...(catalogs.get(key) ?? {}), ...messages });
+  overrides.set(key, { ...(overrides.get(key) ?? {}), ...messages });
   for (const listener of listeners) listener();
 }
 
@@ -33,9 +38,10 @@ export function onLanguageChange(listener: () => void): () => void {
 /** The best language we have strings for: exact (`pt-br`), then primary (`pt`), then English. */
 export function supportedLang(lang: string | undefined | null): string {
   const wanted = (lang ?? '').toLowerCase();
-  if (catalogs.has(wanted)) return wanted;
+  const known = (lang: string): boolean => lang === 'en' || lang === 'ja' || overrides.has(lang);
+  if (known(wanted)) return wanted;
   const primary = wanted.split('-')[0] ?? '';
-  return catalogs.has(primary) ? primary : 'en';
+  return known(primary) ? primary : 'en';
 }
 
 /** The language an element should speak. */
@@ -47,7 +53,8 @@ export function langOf(element: Element): string {
 
 /** A string with its `{name}` placeholders filled in. Values are inserted as text by the templates. */
 export function translate(lang: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = catalogs.get(lang)?.[key] ?? en[key] ?? key;
+  const template: string =
+    overrides.get(lang)?.[key] ?? (lang === 'ja' ? defaults.ja[key] : undefined) ?? defaults.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 

@@ -48,6 +48,11 @@ export class AuthStore {
     return this.#core.configuration.inUse;
   }
 
+  /** The deadline of every network action, in milliseconds (configured `timeoutMs`, else the default). */
+  get timeoutMs(): number {
+    return this.#core.configuration.timeoutMs;
+  }
+
   /** Calls `listener` after every change of state; returns the unsubscribe function. */
   subscribe(listener: (state: AuthState) => void): () => void {
     return this.#core.subscribe(listener);

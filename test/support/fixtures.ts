@@ -1,7 +1,7 @@
 /** Helpers shared by the element and store tests. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fixture, waitUntil } from '@open-wc/testing';
-import { resetAuthStore } from '../../src/index.js';
+import { resetAuthStore } from '../../src/store/index.js';
 import { poolConfig, setFaults } from './local-cognito.js';
 
 /** A clean page: no store, no Amplify configuration, no tokens, no faults. */

@@ -1,8 +1,7 @@
 /** The store's error codes → the strings the elements show (internal/error-messages.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
+import { en, ja } from '../../src/i18n/catalog.js';
 import { messageKeyOf } from '../../src/internal/error-messages.js';
 import { CognitoAuthError, toAuthError } from '../../src/store/errors.js';
 

@@ -89,7 +89,28 @@ export function localCognitoPlugin(): LocalCognitoPlugin {
 }
 
 /** `/__test/echo-headers` and `/__test/never-answers`, for tests of what authFetch sends and of its deadlines. */
+/** Paths the test server refuses (503) or answers late while a test says so: a module that cannot load in time. */
+let refusedPaths: readonly string[] = [];
+let delayedPaths: readonly string[] = [];
+let delayMs = 0;
+
 export const testEndpoints: Middleware = async (context, next) => {
+  // `/__test/refuse?path=…` (fail) and `/__test/delay?path=…&ms=…` (answer late): requests whose path contains
+  // one of the given fragments, until a call without any.
+  if (context.path === '/__test/refuse' || context.path === '/__test/delay') {
+    const query = new URLSearchParams(context.querystring);
+    if (context.path === '/__test/refuse') refusedPaths = query.getAll('path');
+    else [delayedPaths, delayMs] = [query.getAll('path'), Number(query.get('ms') ?? 0)];
+    context.status = 204;
+    return;
+  }
+  if (refusedPaths.some((fragment) => context.path.includes(fragment))) {
+    context.status = 503;
+    return;
+  }
+  if (delayedPaths.some((fragment) => context.path.includes(fragment))) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
   // Echoes the request headers, for tests of what authFetch sends.
   if (context.path === '/__test/echo-headers') {
     context.body = context.headers;
