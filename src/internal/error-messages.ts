@@ -28,8 +28,19 @@ const MESSAGES: Record<Exclude<AuthErrorCode, 'configuration'>, MessageKey> = {
   unknown: 'error.generic',
 };
 
+/**
+ * Cognito's words for LimitExceededException when a code took too many wrong tries (then even the right one is
+ * refused until a new code is sent) — and, alas, also when codes were asked for too often. "Wait a moment" would
+ * leave the user retyping a code that can no longer work: the message says to send a new one first.
+ */
+const ATTEMPT_LIMIT = /attempt limit exceeded/i;
+
 /** The message key for a store error (a configuration error names its problem). */
-export function messageKeyOf(error: Pick<CognitoAuthError, 'code' | 'configProblem'>): MessageKey {
+export function messageKeyOf(
+  error: Pick<CognitoAuthError, 'code' | 'configProblem'> & Partial<Pick<CognitoAuthError, 'name' | 'message'>>,
+): MessageKey {
   if (error.code === 'configuration') return `config.${error.configProblem?.code ?? 'missing'}`;
+  if (error.name === 'LimitExceededException' && ATTEMPT_LIMIT.test(error.message ?? ''))
+    return 'error.codeAttemptsExceeded';
   return MESSAGES[error.code];
 }

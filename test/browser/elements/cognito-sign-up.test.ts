@@ -1,6 +1,11 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/index.js';
-import type { CognitoAccountCreatedEvent, CognitoSignedInEvent, CognitoSignUp } from '../../../src/index.js';
+import type {
+  CognitoAccountCreatedEvent,
+  CognitoErrorEvent,
+  CognitoSignedInEvent,
+  CognitoSignUp,
+} from '../../../src/index.js';
 import { uniqueEmail } from '../../support/cognito-api.js';
 import { alertText, cleanSlate, elementFixture, typeInto } from '../../support/fixtures.js';
 import { createConfirmedUser, latestCode, requestLog, setFaults } from '../../support/local-cognito.js';
@@ -131,5 +136,71 @@ describe('<cognito-sign-up>', () => {
     const signedIn = oneEvent(signUp, 'cognito-signed-in');
     step.querySelector('form')!.requestSubmit();
     expect((await signedIn).type).to.equal('cognito-signed-in');
+  });
+
+  it('after five wrong codes even the right one is refused: says to send a new code, keeps the step, and the new code signs in', async () => {
+    const signUp = await elementFixture<CognitoSignUp>('cognito-sign-up', { attributes: { 'resend-cooldown': '0' } });
+    const email = uniqueEmail('code-limit');
+    fillAndSubmit(signUp, email);
+    const step = await codeStep(signUp);
+    const code = await latestCode(email);
+    const codeInput = input(step, 'input[autocomplete="one-time-code"]');
+    const attempt = async (typed: string): Promise<CognitoErrorEvent> => {
+      typeInto(codeInput, typed);
+      const refused = oneEvent(signUp, 'cognito-error') as Promise<CognitoErrorEvent>;
+      step.querySelector('form')!.requestSubmit();
+      return refused;
+    };
+    const mark = (await requestLog()).length;
+    for (let wrong = 1; wrong <= 5; wrong++) {
+      const event = await attempt(code === '000000' ? '111111' : '000000');
+      expect(event.detail.name, `wrong code ${wrong}`).to.equal('CodeMismatchException');
+      await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
+      expect(alertText(step)).to.equal('That code is not right. Check it and try again.');
+    }
+
+    // The right code now, submitted twice (a double click): one request, refused.
+    typeInto(codeInput, code);
+    const refused = oneEvent(signUp, 'cognito-error') as Promise<CognitoErrorEvent>;
+    step.querySelector('form')!.requestSubmit();
+    step.querySelector('form')!.requestSubmit();
+    expect((await refused).detail.name).to.equal('LimitExceededException');
+    await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
+    expect(alertText(step)).to.equal(
+      'Too many attempts. Send a new code and enter it; if sending is refused too, wait a while before you try again.',
+    );
+    const confirms = (await requestLog(mark)).filter((r) => r.target === 'ConfirmSignUp');
+    expect(confirms, 'one ConfirmSignUp per submit, none retried').to.have.length(6);
+    // Still the code step for the same account, with what was typed.
+    expect(signUp.getAttribute('state')).to.equal('confirmSignUp');
+    expect(signUp.querySelector('cognito-confirm-sign-up')).to.equal(step);
+    expect(input(step, 'input[autocomplete="username"]').value).to.equal(email);
+    expect(codeInput.value).to.equal(code);
+    await expect(signUp).to.be.accessible();
+
+    // The way out: a new code (no cooldown here), which confirms and signs in with the password typed at sign-up.
+    const resend = step.querySelector<HTMLButtonElement>('[part~="resend"]')!;
+    expect(resend.disabled).to.equal(false);
+    const resendMark = (await requestLog()).length;
+    resend.click();
+    await waitUntil(
+      () => step.querySelector('[part~="notice"]')!.textContent!.includes('A new code was sent'),
+      'no notice',
+      { timeout: 10_000 },
+    );
+    expect(alertText(step), 'the refusal is gone once a new code is sent').to.equal('');
+    const fresh = await latestCode(email);
+    typeInto(codeInput, fresh);
+    const signedIn = oneEvent(signUp, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+    step.querySelector('form')!.requestSubmit();
+    const event = await signedIn;
+    expect(event.detail.reason).to.equal('sign-up');
+    expect(event.detail.user.email).to.equal(email);
+    expect((await requestLog(resendMark)).map((r) => r.target)).to.deep.equal([
+      'ResendConfirmationCode',
+      'ConfirmSignUp',
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+    ]);
   });
 });
