@@ -40,7 +40,6 @@ export function messageKeyOf(
   error: Pick<CognitoAuthError, 'code' | 'configProblem'> & Partial<Pick<CognitoAuthError, 'name' | 'message'>>,
 ): MessageKey {
   if (error.code === 'configuration') return `config.${error.configProblem?.code ?? 'missing'}`;
-  if (error.name === 'LimitExceededException' && ATTEMPT_LIMIT.test(error.message ?? ''))
-    return 'error.codeAttemptsExceeded';
+  if (error.name === 'LimitExceededException' && ATTEMPT_LIMIT.test(error.message ?? '')) return 'error.attemptLimit';
   return MESSAGES[error.code];
 }

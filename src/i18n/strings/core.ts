@@ -43,8 +43,7 @@ export const coreStrings = strings(
     'error.codeRequired': 'Enter the code.',
     'error.codeMismatch': 'That code is not right. Check it and try again.',
     'error.codeExpired': 'That code has expired. Ask for a new one.',
-    'error.codeAttemptsExceeded':
-      'Too many attempts. Send a new code and enter it; if sending is refused too, wait a while before you try again.',
+    'error.attemptLimit': 'Too many failed attempts. Send a new code, or wait a while before you try again.',
     'error.alreadySignedIn': 'You are already signed in.',
     'error.notSignedIn': 'You are not signed in.',
     'error.stepUnavailable':
@@ -108,8 +107,7 @@ export const coreStrings = strings(
     'error.codeRequired': 'コードを入力してください。',
     'error.codeMismatch': 'コードが正しくありません。確認して再度入力してください。',
     'error.codeExpired': 'コードの有効期限が切れています。新しいコードを請求してください。',
-    'error.codeAttemptsExceeded':
-      '試行回数が上限に達しました。新しいコードを送信して入力してください。送信も拒否される場合は、しばらく待ってから再度お試しください。',
+    'error.attemptLimit': '失敗が続いています。新しいコードを送信するか、しばらく待ってから再度お試しください。',
     'error.alreadySignedIn': 'すでにログインしています。',
     'error.notSignedIn': 'ログインしていません。',
     'error.stepUnavailable':

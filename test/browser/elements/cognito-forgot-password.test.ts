@@ -100,7 +100,7 @@ describe('<cognito-forgot-password>', () => {
     expect((await refused).detail.name).to.equal('LimitExceededException');
     await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
     expect(alertText(step)).to.equal(
-      '試行回数が上限に達しました。新しいコードを送信して入力してください。送信も拒否される場合は、しばらく待ってから再度お試しください。',
+      '失敗が続いています。新しいコードを送信するか、しばらく待ってから再度お試しください。',
     );
     const confirms = (await requestLog(mark)).filter((r) => r.target === 'ConfirmForgotPassword');
     expect(confirms, 'one ConfirmForgotPassword per submit, none retried').to.have.length(6);

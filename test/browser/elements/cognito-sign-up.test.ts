@@ -167,7 +167,7 @@ describe('<cognito-sign-up>', () => {
     expect((await refused).detail.name).to.equal('LimitExceededException');
     await waitUntil(() => alertText(step) !== '', 'no error shown', { timeout: 10_000 });
     expect(alertText(step)).to.equal(
-      'Too many attempts. Send a new code and enter it; if sending is refused too, wait a while before you try again.',
+      'Too many failed attempts. Send a new code, or wait a while before you try again.',
     );
     const confirms = (await requestLog(mark)).filter((r) => r.target === 'ConfirmSignUp');
     expect(confirms, 'one ConfirmSignUp per submit, none retried').to.have.length(6);
