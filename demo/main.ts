@@ -1,28 +1,23 @@
 /**
  * The main demo: the seed article's page, rebuilt with the elements. Configured from JavaScript with the pool of
- * `npm start` (or .env.local); everything else is markup in index.html, except the local inbox, which is added
- * only against the local service.
+ * `npm start` (or .env.local), as every Vite demo is (shared/pool.ts; `?pool=mfa-on`: the local pool that
+ * requires MFA); everything else is markup in index.html, except the local inbox, which is added only against the
+ * local service.
  */
-import { authFetch, CognitoAuthError, configure, getAuthStore } from '../src/index.js';
+import { authFetch, CognitoAuthError, getAuthStore } from '../src/index.js';
 import { currentLang, onLangChange, startLangSwitch, type Lang } from './shared/lang.js';
 import { showLocalInbox } from './shared/inbox.js';
+// Configures the page (without a pool the elements say what is missing).
+import { pool } from './shared/pool.js';
 
-const env = import.meta.env;
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
-
-// ---------------------------------------------------------------------------------------------- configuration
-if (env.VITE_COGNITO_USER_POOL_ID && env.VITE_COGNITO_CLIENT_ID) {
-  configure({
-    userPoolId: env.VITE_COGNITO_USER_POOL_ID,
-    userPoolClientId: env.VITE_COGNITO_CLIENT_ID,
-    userPoolEndpoint: env.VITE_COGNITO_ENDPOINT || undefined,
-  });
-}
-// Without a pool the elements say what is missing; nothing else to do here.
 
 // The local service's demo users and inbox; never with a real pool (its codes go out by email).
 const inbox = showLocalInbox($('main'), $('main > section:nth-of-type(2)'));
 const demoUsers = $<HTMLElement>('#demo-users');
+// The users of the pool this page uses.
+for (const list of demoUsers.querySelectorAll<HTMLElement>('[data-pool]'))
+  list.hidden = list.dataset['pool'] !== (pool.mfaOn ? 'mfa-on' : 'demo');
 // A hint for the sign-in screen: not once signed in, nor during a step (a code, a new password), where it is noise.
 const showDemoUsers = () =>
   (demoUsers.hidden = !inbox || !['loading', 'signedOut'].includes(getAuthStore().state.status));
@@ -39,7 +34,11 @@ const STRINGS = {
     userNew: 'first sign-in: choose a new password',
     userUnconfirmed: 'not confirmed: signing in asks for the code in the local inbox',
     userReset: 'password reset required: signing in asks for the code in the local inbox and a new password',
+    userTotp: 'authenticator app (TOTP): the local inbox shows the code an app would show',
+    userEmailMfa: 'email MFA: signing in asks for the code in the local inbox',
     demoCreate: 'Or create an account with any email address: its code appears in the local inbox.',
+    demoUsersMfaOn: 'Demo user of the local pool that requires MFA:',
+    userMfaSetup: 'no MFA yet: signing in asks to set up an authenticator app',
     apiHeading: 'Call a protected API',
     apiIntro:
       "authFetch() sends the ID token as Authorization: Bearer. The API verifies it (signature, issuer, audience, expiry) against the pool's JWKS.",
@@ -50,6 +49,7 @@ const STRINGS = {
     pool: 'User pool',
     source: 'Source',
     local: 'local Cognito service (npm start)',
+    localMfaOn: 'local Cognito service (npm start), its pool that requires MFA (?pool=mfa-on)',
     environment: 'your environment (.env.local)',
     none: 'none: run npm start, or set VITE_COGNITO_USER_POOL_ID and VITE_COGNITO_CLIENT_ID in .env.local',
     poolId: 'User pool',
@@ -66,7 +66,11 @@ const STRINGS = {
     userNew: '初回ログイン: 新しいパスワードを設定',
     userUnconfirmed: '未確認: ログインするとローカル受信箱のコードを求められます',
     userReset: 'パスワードの再設定が必要: ログインするとローカル受信箱のコードと新しいパスワードを求められます',
+    userTotp: '認証アプリ(TOTP): アプリに表示されるはずのコードをローカル受信箱に表示します',
+    userEmailMfa: 'メール MFA: ログインするとローカル受信箱のコードを求められます',
     demoCreate: '任意のメールアドレスでアカウントを作成することもできます。コードはローカル受信箱に届きます。',
+    demoUsersMfaOn: 'MFA 必須のローカルユーザープールのデモユーザー:',
+    userMfaSetup: 'MFA 未設定: ログインすると認証アプリの設定を求められます',
     apiHeading: '保護された API を呼び出す',
     apiIntro:
       'authFetch() は ID トークンを Authorization: Bearer で送ります。API はユーザープールの JWKS で署名・発行者・対象・有効期限を検証します。',
@@ -77,6 +81,7 @@ const STRINGS = {
     pool: 'ユーザープール',
     source: '接続先',
     local: 'ローカル Cognito サービス(npm start)',
+    localMfaOn: 'ローカル Cognito サービス(npm start)の MFA 必須のプール(?pool=mfa-on)',
     environment: '環境変数(.env.local)',
     none: 'なし: npm start を実行するか、.env.local に VITE_COGNITO_USER_POOL_ID と VITE_COGNITO_CLIENT_ID を設定してください',
     poolId: 'ユーザープール',
@@ -90,12 +95,12 @@ type Key = keyof (typeof STRINGS)['en'];
 const t = (key: Key) => STRINGS[currentLang()][key];
 
 function renderPool(): void {
-  const rows: [string, string][] = env.VITE_COGNITO_USER_POOL_ID
+  const rows: [string, string][] = pool.userPoolId
     ? [
-        [t('source'), env.VITE_COGNITO_LOCAL === 'true' ? t('local') : t('environment')],
-        [t('poolId'), env.VITE_COGNITO_USER_POOL_ID],
-        [t('clientId'), env.VITE_COGNITO_CLIENT_ID ?? ''],
-        [t('endpoint'), env.VITE_COGNITO_ENDPOINT || t('regional')],
+        [t('source'), pool.mfaOn ? t('localMfaOn') : pool.local ? t('local') : t('environment')],
+        [t('poolId'), pool.userPoolId],
+        [t('clientId'), pool.clientId],
+        [t('endpoint'), pool.endpoint || t('regional')],
       ]
     : [[t('source'), t('none')]];
   $('#pool').replaceChildren(

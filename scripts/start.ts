@@ -6,7 +6,13 @@
  * LOCAL_COGNITO_PORT (default 9229) and LOCAL_COGNITO_DATA (default .local-cognito) move the local service.
  */
 import { createServer, loadEnv } from 'vite';
-import { DataFileError, demoUserLines, startLocalCognito, type LocalCognito } from '../local-cognito/src/index.js';
+import {
+  DataFileError,
+  DEMO_MFA_ON_POOL_ID,
+  demoUserLines,
+  startLocalCognito,
+  type LocalCognito,
+} from '../local-cognito/src/index.js';
 import { readPoolConfig, writePoolConfig } from '../local-cognito/src/pool-config.js';
 
 const DATA_DIR = process.env['LOCAL_COGNITO_DATA'] ?? '.local-cognito';
@@ -48,6 +54,8 @@ if (realPool) {
 
 let service: LocalCognito | undefined;
 let banner: string[];
+/** Lines printed after the demo's URL is known (it is the Vite server's). */
+let afterUrl: (url: string) => string[] = () => [];
 
 if (realPool) {
   banner = [
@@ -85,11 +93,16 @@ if (realPool) {
   banner.push('Demo users:', ...demoUserLines('  '));
   const endpoint = service?.url ?? readPoolConfig(DATA_DIR)?.userPoolEndpoint ?? '';
   banner.push(
-    'Local inbox: the local service sends no email. The codes it would send (sign-up, password reset) are listed on the',
-    `  demo page, in its "Local inbox — development only" panel, and at ${endpoint}/_local/messages.`,
+    'Local inbox: the local service sends no email. The codes it would send (sign-up, password reset, email MFA) are',
+    `  listed on the demo page, in its "Local inbox — development only" panel, and at ${endpoint}/_local/messages.`,
     '  Create an account with any email address, or use "Forgot your password?", and copy the code from there.',
-    `  The current TOTP code of every user with an authenticator set up is at ${endpoint}/_local/totp.`,
+    '  The panel also shows the code an authenticator app would show for every user with TOTP set up',
+    `  (also at ${endpoint}/_local/totp).`,
   );
+  afterUrl = (url) => [
+    `The pool that requires MFA (${DEMO_MFA_ON_POOL_ID}): ${new URL('/?pool=mfa-on', url).href}`,
+    '  (?pool=mfa-on on any demo page; the local inbox links to it too)',
+  ];
 }
 
 const vite = await createServer({ configFile: 'vite.config.ts' });
@@ -99,6 +112,7 @@ const urls = vite.resolvedUrls?.local ?? [];
 out();
 out(`cognito-elements demo: ${urls.join(' ')}`);
 for (const line of banner) out(line);
+if (urls[0]) for (const line of afterUrl(urls[0])) out(line);
 out('Press Ctrl-C to stop.');
 
 // The local service finishes its calls and writes before the process exits. process.on, not once: the service's

@@ -256,7 +256,19 @@ describe('the local inbox', () => {
       await page.goto(`${e2e.viteUrl}/`);
       const inbox = localInbox(page);
       await inbox.getByRole('heading', { name: 'Local inbox — development only' }).waitFor();
-      assert.deepEqual(await inbox.locator('thead th').allTextContents(), ['To', 'For', 'Code', 'Expires']);
+      assert.deepEqual(await inbox.locator('.local-inbox-messages thead th').allTextContents(), [
+        'To',
+        'For',
+        'Code',
+        'Expires',
+      ]);
+      await inbox.getByRole('heading', { name: 'Authenticator app codes (TOTP)' }).waitFor();
+      assert.deepEqual(await inbox.locator('.local-inbox-totp-codes thead th').allTextContents(), [
+        'User',
+        'User pool',
+        'Code',
+        'Changes in',
+      ]);
       // The demo users' codes of this start are there (the service sends them fresh on every start).
       await inbox
         .locator('tbody tr')
@@ -267,7 +279,24 @@ describe('the local inbox', () => {
 
       await page.locator('[data-lang="ja"]').click();
       await inbox.getByRole('heading', { name: 'ローカル受信箱 — 開発用' }).waitFor();
-      assert.deepEqual(await inbox.locator('thead th').allTextContents(), ['宛先', '用途', 'コード', '有効期限']);
+      assert.deepEqual(await inbox.locator('.local-inbox-messages thead th').allTextContents(), [
+        '宛先',
+        '用途',
+        'コード',
+        '有効期限',
+      ]);
+      await inbox.getByRole('heading', { name: '認証アプリのコード(TOTP)' }).waitFor();
+      assert.deepEqual(await inbox.locator('.local-inbox-totp-codes thead th').allTextContents(), [
+        'ユーザー',
+        'ユーザープール',
+        'コード',
+        '残り',
+      ]);
+      await inbox
+        .locator('.local-inbox-totp-left')
+        .filter({ hasText: /^\d+ 秒$/ })
+        .first()
+        .waitFor();
       await inbox
         .locator('tbody tr')
         .filter({ hasText: 'reset@example.com' })
@@ -313,9 +342,29 @@ describe('the local inbox', () => {
           ]),
         }),
       );
+      await page.route('**/_local/totp', (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+          body: JSON.stringify([
+            {
+              userPoolId: '<b>pool</b>',
+              username: 'x',
+              email: '<img src=y onerror=alert(2)>',
+              code: '<i>654321</i>',
+              secondsLeft: 20,
+            },
+          ]),
+        }),
+      );
       await page.goto(`${e2e.viteUrl}/`);
       const row = localInbox(page).locator('tbody tr').first();
       await row.waitFor();
+      const totpRow = localInbox(page).locator('.local-inbox-totp-codes tbody tr').first();
+      await totpRow.waitFor();
+      assert.equal(await totpRow.locator('.local-inbox-to').textContent(), '<img src=y onerror=alert(2)>');
+      assert.equal(await totpRow.locator('.local-inbox-totp-pool').textContent(), '<b>pool</b>');
+      assert.equal(await totpRow.locator('.local-inbox-code').textContent(), '<i>654321</i>');
       assert.equal(await row.locator('.local-inbox-to').textContent(), '<img src=x onerror=alert(1)>');
       assert.equal(await row.locator('.local-inbox-code').textContent(), '<i>123</i>');
       assert.equal(await row.locator('.local-inbox-kind').textContent(), '<b>kind</b>');
@@ -355,7 +404,7 @@ describe('the local inbox is absent against a real user pool', () => {
       );
       assert.equal(await page.locator('#demo-users').isVisible(), false, 'no demo users of the local pool');
       assert.deepEqual(
-        asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)),
+        asked.filter((url) => /_local\/|local-inbox\.css/.test(url)),
         [],
         'nothing of the inbox is even loaded',
       );
@@ -392,7 +441,7 @@ describe('the local inbox is absent against a real user pool', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       assert.equal(await localInbox(page).count(), 0, 'no inbox panel');
       assert.deepEqual(
-        asked.filter((url) => /_local\/messages|local-inbox\.css/.test(url)),
+        asked.filter((url) => /_local\/|local-inbox\.css/.test(url)),
         [],
         'nothing of the inbox is even loaded',
       );

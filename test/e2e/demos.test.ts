@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { MFA_ON_POOL, MFA_ON_USER } from '../../demo/shared/local-pools.js';
 import {
+  DEMO_MFA_ON_CLIENT_ID,
+  DEMO_MFA_ON_POOL_ID,
+  DEMO_MFA_ON_USERS,
+  DEMO_POOL_ID,
+} from '../../local-cognito/src/demo-pool.js';
+import {
+  localInbox,
   signedInAs,
   signIn,
   startE2E,
@@ -452,6 +460,153 @@ describe('the main demo: the protected API in English and Japanese', () => {
         await waitForState(page, 'signedOut');
         assert.equal(await answer.textContent(), '');
       }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('MFA in the demos, against the local service', () => {
+  /** The steps the page's cognito-next-step events named, from now on. */
+  const recordSteps = (page: Page) =>
+    page.evaluate(() => {
+      const steps: string[] = [];
+      (window as unknown as { steps: string[] }).steps = steps;
+      document.addEventListener('cognito-next-step', (event) => steps.push(event.detail.step));
+    });
+  const steps = (page: Page) => page.evaluate(() => (window as unknown as { steps: string[] }).steps);
+
+  test("the local inbox shows totp@example.com's current authenticator code, with the seconds left", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 1400 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.viteUrl}/`);
+      const totp = localInbox(page).getByRole('region', { name: 'Authenticator app codes (TOTP)' });
+      await totp.getByText('Development aid: the code an authenticator app').waitFor();
+      const row = totp.locator('tbody tr').filter({ hasText: 'totp@example.com' });
+      await row.waitFor();
+      assert.equal(await row.locator('td').nth(1).textContent(), DEMO_POOL_ID);
+      // The code the service computes for the fixed secret, once the page has caught up with the 30-second step.
+      let shown = '';
+      let expected: string | undefined;
+      for (let tries = 0; tries < 10 && shown !== expected; tries++) {
+        if (tries) await new Promise((resolve) => setTimeout(resolve, 500));
+        expected = await e2e.service.totpCode('totp@example.com', DEMO_POOL_ID);
+        shown = ((await row.locator('.local-inbox-code').textContent()) ?? '').trim();
+      }
+      assert.match(shown, /^\d{6}$/);
+      assert.equal(shown, expected);
+      assert.match((await row.locator('.local-inbox-totp-left').textContent()) ?? '', /^([1-9]|[12]\d|30) s$/);
+      // The countdown runs between the service's answers.
+      const before = await row.locator('.local-inbox-totp-left').textContent();
+      await page.waitForFunction(
+        ([text]) => document.querySelector('.local-inbox-totp-left')?.textContent !== text,
+        [before],
+      );
+      // The link to the pool that requires MFA.
+      assert.equal(
+        await localInbox(page).getByRole('link', { name: 'Try a pool that requires MFA' }).getAttribute('href'),
+        '/?pool=mfa-on',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an email MFA sign-in: its code is in the local inbox as a sign-in code, in English and Japanese', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.viteUrl}/`);
+      await page.locator('cognito-login form').waitFor();
+      await recordSteps(page);
+      await signIn(page, 'email-mfa@example.com', 'Passw0rd!');
+      await page.waitForFunction(() => (window as unknown as { steps: string[] }).steps.length > 0);
+      assert.deepEqual(await steps(page), ['CONFIRM_SIGN_IN_WITH_EMAIL_CODE']);
+      const row = localInbox(page)
+        .locator('.local-inbox-messages tbody tr')
+        .filter({ hasText: 'email-mfa@example.com' })
+        .first();
+      await row.locator('.local-inbox-kind').filter({ hasText: 'Sign-in code (MFA)' }).waitFor();
+      assert.equal(
+        await row.locator('.local-inbox-code').textContent(),
+        e2e.service.outbox.latestCode('email-mfa@example.com'),
+      );
+      await page.locator('[data-lang="ja"]').click();
+      await row.locator('.local-inbox-kind').filter({ hasText: 'ログインコード(MFA)' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the demo's ids of the pool that requires MFA are the service's", () => {
+    assert.deepEqual({ ...MFA_ON_POOL }, { userPoolId: DEMO_MFA_ON_POOL_ID, clientId: DEMO_MFA_ON_CLIENT_ID });
+    assert.equal(MFA_ON_USER.email, DEMO_MFA_ON_USERS[0].email);
+    assert.equal(MFA_ON_USER.password, DEMO_MFA_ON_USERS[0].password);
+  });
+
+  const pages = [
+    { name: 'main demo (Vite)', url: () => `${e2e.viteUrl}/?pool=mfa-on` },
+    { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html?pool=mfa-on` },
+    { name: 'plain HTML (Vite)', url: () => `${e2e.viteUrl}/demo/plain.html?pool=mfa-on` },
+    ...(['vue', 'react', 'svelte'] as const).map((framework) => ({
+      name: `${framework} demo`,
+      url: () => `${e2e.viteUrl}/demo/${framework}.html?pool=mfa-on`,
+    })),
+  ];
+  for (const { name, url } of pages) {
+    test(`${name}: ?pool=mfa-on uses the pool that requires MFA, where mfa-setup@example.com is asked to set up TOTP`, async () => {
+      const context = await e2e.browser.newContext({ locale: 'en-US' });
+      try {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        page.on('console', (message) => {
+          if (message.type() === 'error' && /Content Security Policy|Refused/i.test(message.text()))
+            problems.push(message.text());
+        });
+        await page.goto(url());
+        await page.locator('cognito-login form').waitFor();
+        if (name.startsWith('main')) await page.locator('#pool dd').filter({ hasText: DEMO_MFA_ON_POOL_ID }).waitFor();
+        else
+          assert.equal(
+            await page
+              .locator('cognito-authenticator')
+              .evaluate((e) => (e as HTMLElement & { userPoolId: string }).userPoolId),
+            DEMO_MFA_ON_POOL_ID,
+          );
+        // The inbox says which pool this is and links back.
+        await localInbox(page).getByText(`the local pool that requires MFA (${DEMO_MFA_ON_POOL_ID})`).waitFor();
+        assert.equal(
+          new URL(
+            (await localInbox(page).getByRole('link', { name: 'Back to the demo pool' }).getAttribute('href'))!,
+            url(),
+          ).search,
+          '',
+        );
+
+        await recordSteps(page);
+        await signIn(page, MFA_ON_USER.email, MFA_ON_USER.password);
+        await page.waitForFunction(() => (window as unknown as { steps: string[] }).steps.length > 0);
+        assert.deepEqual(await steps(page), ['CONTINUE_SIGN_IN_WITH_TOTP_SETUP']);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("without ?pool=mfa-on, mfa-setup@example.com is not a user of the page's pool", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.viteUrl}/demo/plain.html`);
+      await page.locator('cognito-login form').waitFor();
+      assert.equal(await page.locator('cognito-authenticator').getAttribute('user-pool-id'), DEMO_POOL_ID);
+      await recordSteps(page);
+      await signIn(page, MFA_ON_USER.email, MFA_ON_USER.password);
+      await page.locator('cognito-login [role="alert"]').filter({ hasText: 'Incorrect email or password.' }).waitFor();
+      assert.deepEqual(await steps(page), []);
     } finally {
       await context.close();
     }
