@@ -98,8 +98,9 @@ function bundleFromSource(): Plugin {
 }
 
 /**
- * The single-file bundle has every element already: the steps `<cognito-login>` loads on demand (src/elements/
- * steps.ts) come from steps.bundled.ts there, so the bundle has no dynamic import to wrap its modules for.
+ * The single-file bundle has everything already: what the elements load on demand (the steps `<cognito-login>`
+ * continues into, src/elements/steps.ts; the QR code, qr.ts) comes from their `.bundled.ts` twins there, so the
+ * bundle has no dynamic import to wrap its modules for.
  */
 function stepsInBundle(): Plugin {
   return {
@@ -107,8 +108,9 @@ function stepsInBundle(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (!importer?.includes('/src/elements/') || !/^\.\/steps(\.js)?$/.test(id)) return undefined;
-      return `${process.cwd()}/src/elements/steps.bundled.ts`;
+      const onDemand = /^\.\/(steps|qr)(\.js)?$/.exec(id);
+      if (!importer?.includes('/src/elements/') || !onDemand) return undefined;
+      return `${process.cwd()}/src/elements/${onDemand[1]}.bundled.ts`;
     },
   };
 }

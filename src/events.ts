@@ -15,6 +15,7 @@ export type AuthAction =
   | 'restore'
   | 'signIn'
   | 'completeNewPassword'
+  | 'confirmMfa'
   | 'signUp'
   | 'confirmSignUp'
   | 'resendSignUpCode'

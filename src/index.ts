@@ -3,6 +3,7 @@ export { CognitoAuthenticator, type AuthenticatorScreen } from './elements/cogni
 export { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 export { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 export { CognitoLogin } from './elements/cognito-login.js';
+export { CognitoMfa } from './elements/cognito-mfa.js';
 export { CognitoNewPassword } from './elements/cognito-new-password.js';
 export { CognitoResetPassword } from './elements/cognito-reset-password.js';
 export { CognitoSession } from './elements/cognito-session.js';

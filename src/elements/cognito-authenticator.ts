@@ -92,6 +92,9 @@ export class CognitoAuthenticator extends CognitoElement {
   /** Seconds before "Send a new code" can be used again. */
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
 
+  /** The issuer an authenticator app lists the account under, when MFA is set up at sign-in. Default: the host. */
+  @property({ attribute: 'totp-issuer' }) totpIssuer = '';
+
   @state() private screen: AuthenticatorScreen | undefined;
   /** Whether the page gave signed-in content (from the default slot's nodes). */
   @state() private hasContent = false;
@@ -181,8 +184,9 @@ export class CognitoAuthenticator extends CognitoElement {
   #renderScreen(): TemplateResult | typeof nothing {
     const { status } = this.auth.state;
     if (status === 'loading' || status === 'signedIn') return nothing;
-    // A sign-in step (a new password) belongs to the sign-in screen, whichever screen led to the sign-in.
-    const screen = status === 'newPasswordRequired' ? 'sign-in' : this.#current;
+    // The steps of a sign-in (a new password, MFA) belong to the sign-in screen, whichever screen led to it (a
+    // confirmed sign-up or a reset signs in, and a pool that requires MFA then asks for it).
+    const screen = status === 'newPasswordRequired' || status === 'mfa' ? 'sign-in' : this.#current;
     const cooldown = String(this.resendCooldown);
     switch (screen) {
       case 'sign-up':
@@ -208,6 +212,7 @@ export class CognitoAuthenticator extends CognitoElement {
           min-length=${this.minLength}
           require=${this.require}
           resend-cooldown=${cooldown}
+          totp-issuer=${this.totpIssuer}
         ></cognito-login>`;
     }
   }

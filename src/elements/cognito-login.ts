@@ -2,10 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
+import { focusFor } from '../internal/focus.js';
 import type { AuthFlow } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
-import { confirmSignUpHosts, newPasswordHosts, resetPasswordHosts, StepHostsController } from './step-hosts.js';
+import {
+  confirmSignUpHosts,
+  mfaHosts,
+  newPasswordHosts,
+  resetPasswordHosts,
+  StepHostsController,
+} from './step-hosts.js';
 import { StepLoader } from './step-loader.js';
 import type { StepTag } from './steps.js';
 
@@ -78,6 +85,9 @@ export class CognitoLogin extends CognitoFormElement {
   /** The pool's character rules, for those steps: see `<cognito-new-password>`. */
   @property() require = 'lowercase uppercase numbers symbols';
 
+  /** The issuer an authenticator app lists the account under when MFA is set up here. Default: the page's host. */
+  @property({ attribute: 'totp-issuer' }) totpIssuer = '';
+
   /** Where "Create an account" leads (a page with `<cognito-sign-up>`); no link without it. */
   @property({ attribute: 'sign-up-href' }) signUpHref = '';
 
@@ -90,8 +100,14 @@ export class CognitoLogin extends CognitoFormElement {
     newPasswordHosts,
     confirmSignUpHosts,
     resetPasswordHosts,
+    mfaHosts,
   ]);
-  readonly #steps = new StepLoader(this, () => this.auth.store.timeoutMs);
+  // A step that arrives after the change of state gets the focus the change would have given it.
+  readonly #steps = new StepLoader(
+    this,
+    () => this.auth.store.timeoutMs,
+    () => void focusFor(this.auth.state.status),
+  );
 
   protected override forgetTyped(): void {
     super.forgetTyped();
@@ -120,6 +136,7 @@ export class CognitoLogin extends CognitoFormElement {
       // An unconfirmed account or a required reset continues inside this login.
       confirmSignUpHosts.preferWithin(this);
       resetPasswordHosts.preferWithin(this);
+      mfaHosts.preferWithin(this);
       const remember = this.rememberMe
         ? this.querySelector<HTMLInputElement>('[part~="remember-me"]')?.checked === true
         : undefined;
@@ -128,7 +145,7 @@ export class CognitoLogin extends CognitoFormElement {
         authFlow: this.#authFlow,
         remember,
       });
-      // A step no element shows yet (MFA): named, so that the user is not left without an answer.
+      // A step no element shows (a custom challenge): named, so that the user is not left without an answer.
       if (result.status === 'signedOut') this.error = { key: 'error.generic', params: { name: result.step } };
     });
     // Only a wrong password is emptied; after a network failure, a timeout or throttling the same password is
@@ -192,6 +209,10 @@ export class CognitoLogin extends CognitoFormElement {
                 require=${this.require}
               ></cognito-reset-password>`,
             );
+      case 'mfa':
+        return mfaHosts.pageHasOwn()
+          ? nothing
+          : this.#step('cognito-mfa', html`<cognito-mfa embedded totp-issuer=${this.totpIssuer}></cognito-mfa>`);
       case 'signedOut': {
         const message = this.error
           ? this.t(this.error.key, this.error.params)

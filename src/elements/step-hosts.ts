@@ -61,6 +61,7 @@ export class StepHosts {
 export const newPasswordHosts = new StepHosts();
 export const confirmSignUpHosts = new StepHosts();
 export const resetPasswordHosts = new StepHosts();
+export const mfaHosts = new StepHosts();
 
 /**
  * For an element that shows a step (`own`: it registers while connected) or embeds the elements of steps

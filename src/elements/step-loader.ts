@@ -12,11 +12,14 @@ export type StepLoad = 'ready' | 'loading' | 'failed';
 export class StepLoader implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #deadlineMs: () => number;
+  readonly #onReady: () => void;
   readonly #loads = new Map<StepTag, Exclude<StepLoad, 'ready'>>();
 
-  constructor(host: ReactiveControllerHost, deadlineMs: () => number) {
+  /** `onReady`: called once a step that was loading is defined (after the host's update), e.g. to move focus. */
+  constructor(host: ReactiveControllerHost, deadlineMs: () => number, onReady: () => void) {
     this.#host = host;
     this.#deadlineMs = deadlineMs;
+    this.#onReady = onReady;
     host.addController(this);
   }
 
@@ -37,6 +40,7 @@ export class StepLoader implements ReactiveController {
       if (load === 'ready') this.#loads.delete(tag);
       else if (this.#loads.get(tag) === 'loading') this.#loads.set(tag, load);
       this.#host.requestUpdate();
+      if (load === 'ready') void this.#host.updateComplete.then(this.#onReady);
     };
     const timer = setTimeout(settled('failed'), this.#deadlineMs());
     loadStep(tag).then(() => customElements.whenDefined(tag).then(settled('ready')), settled('failed'));

@@ -7,6 +7,7 @@ import { authenticatorStrings } from './strings/authenticator.js';
 import { codeStrings } from './strings/code.js';
 import { coreStrings } from './strings/core.js';
 import { forgotPasswordStrings } from './strings/forgot-password.js';
+import { mfaStrings } from './strings/mfa.js';
 import { passwordStrings } from './strings/password.js';
 import { sessionStrings } from './strings/session.js';
 import { signUpStrings } from './strings/sign-up.js';
@@ -20,6 +21,7 @@ const PARTS: readonly StringPart[] = [
   forgotPasswordStrings,
   sessionStrings,
   authenticatorStrings,
+  mfaStrings,
 ];
 
 export const en = Object.assign({}, ...PARTS.map((part) => part.en)) as Messages;

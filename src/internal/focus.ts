@@ -33,7 +33,14 @@ export function removeFocusHost(host: FocusHost): void {
 async function onAuthChange(event: CognitoAuthChangeEvent): Promise<void> {
   // Dispatched on `document`: not caused by an element of this page.
   if (event.target === document) return;
-  const { status } = event.detail;
+  await focusFor(event.detail.status);
+}
+
+/**
+ * Moves focus to the first target an element offers for `status`, once every element has rendered, unless focus
+ * is on something in the page. Also for content that arrives after the change (a step loaded on demand).
+ */
+export async function focusFor(status: AuthStatus): Promise<void> {
   await Promise.all([...hosts].map((host) => host.updateComplete));
   await new Promise((resolve) => setTimeout(resolve, 0)); // slotted content settles after its host renders
   const active = document.activeElement;

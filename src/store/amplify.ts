@@ -12,7 +12,15 @@ import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
 import { confirmSignIn, fetchAuthSession, signIn, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub, defaultStorage, sessionStorage, type KeyValueStorageInterface } from 'aws-amplify/utils';
-import type { AuthFlow, AuthTokens, CognitoConfig, SignInStep, TokenStorage } from './types.js';
+import type {
+  AuthFlow,
+  AuthTokens,
+  CodeDelivery,
+  CognitoConfig,
+  MfaFactor,
+  SignInStep,
+  TokenStorage,
+} from './types.js';
 
 /** The user-pool part of an Amplify configuration already made by the app, if any. */
 export function existingConfig(): CognitoConfig | undefined {
@@ -67,6 +75,12 @@ export interface StepResult {
   readonly done: boolean;
   readonly step: SignInStep;
   readonly missingAttributes: readonly string[];
+  /** MFA: the factors to choose from (a choice step). */
+  readonly factors: readonly MfaFactor[];
+  /** MFA: where a text-message or email code went. */
+  readonly delivery: CodeDelivery | null;
+  /** MFA setup: the authenticator app's shared secret. */
+  readonly totpSecret: string | null;
 }
 
 type SignInOutput = Awaited<ReturnType<typeof signIn>>;
@@ -74,8 +88,28 @@ type SignInOutput = Awaited<ReturnType<typeof signIn>>;
 function toStep(result: SignInOutput): StepResult {
   // Compiles only while every step Amplify can answer is one of ours.
   const step: SignInStep = result.nextStep.signInStep;
-  const next = result.nextStep as { missingAttributes?: string[] };
-  return { done: result.isSignedIn, step, missingAttributes: next.missingAttributes ?? [] };
+  const next = result.nextStep as {
+    missingAttributes?: string[];
+    allowedMFATypes?: MfaFactor[];
+    codeDeliveryDetails?: { destination?: string; deliveryMedium?: string; attributeName?: string };
+    totpSetupDetails?: { sharedSecret: string };
+  };
+  const sent = next.codeDeliveryDetails;
+  const medium = sent?.deliveryMedium === 'SMS' ? 'SMS' : 'EMAIL';
+  return {
+    done: result.isSignedIn,
+    step,
+    missingAttributes: next.missingAttributes ?? [],
+    factors: next.allowedMFATypes ?? [],
+    delivery: sent?.destination
+      ? {
+          destination: sent.destination,
+          medium,
+          attribute: sent.attributeName ?? (medium === 'SMS' ? 'phone_number' : 'email'),
+        }
+      : null,
+    totpSecret: next.totpSetupDetails?.sharedSecret ?? null,
+  };
 }
 
 export async function signInWithPassword(username: string, password: string, flow: AuthFlow): Promise<StepResult> {
@@ -93,6 +127,11 @@ export async function completeNewPassword(
   attributes: Readonly<Record<string, string>>,
 ): Promise<StepResult> {
   return toStep(await confirmSignIn({ challengeResponse: password, options: { userAttributes: { ...attributes } } }));
+}
+
+/** Answers the sign-in step that waits (an MFA code, a factor, an address) with Amplify's `confirmSignIn`. */
+export async function answerChallenge(answer: string): Promise<StepResult> {
+  return toStep(await confirmSignIn({ challengeResponse: answer }));
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { CognitoErrorEvent } from '../events.js';
 import { confirmResetPassword, resendResetCode, resetPassword } from './actions/password-reset.js';
+import { confirmMfa } from './actions/mfa.js';
 import { cancelStep, completeNewPassword, signIn, type ActionOptions, type SignInOptions } from './actions/sign-in.js';
 import { signOut, type SignOutOptions } from './actions/sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpOptions } from './actions/sign-up.js';
@@ -164,6 +165,15 @@ export class AuthStore {
     options?: ActionOptions,
   ): Promise<SignInResult> {
     return completeNewPassword(this.#core, password, attributes, options);
+  }
+
+  /**
+   * Answers the MFA step that waits (status `mfa`): a code (a code step, or the first code of an authenticator app
+   * being set up), a factor `TOTP` | `SMS` | `EMAIL` (a choice step), or the address email codes go to (email
+   * setup). A wrong code leaves the step waiting; an expired challenge signs out with the notice `sessionExpired`.
+   */
+  confirmMfa(answer: string, options?: ActionOptions): Promise<SignInResult> {
+    return confirmMfa(this.#core, answer, options);
   }
 
   /** Abandons the new-password challenge and goes back to signed out. */

@@ -64,6 +64,8 @@ const BY_NAME: Record<string, AuthErrorCode> = {
   InvalidPasswordException: 'invalidPassword',
   PasswordHistoryPolicyViolationException: 'invalidPassword',
   CodeMismatchException: 'codeMismatch',
+  // A wrong first code of an authenticator app being set up (VerifySoftwareToken).
+  EnableSoftwareTokenMFAException: 'codeMismatch',
   ExpiredCodeException: 'codeExpired',
   UsernameExistsException: 'usernameExists',
   AliasExistsException: 'usernameExists',

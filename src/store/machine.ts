@@ -66,6 +66,13 @@ const STATUS_OF_STEP = {
   CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: 'newPasswordRequired',
   CONFIRM_SIGN_UP: 'confirmSignUp',
   CONFIRM_RESET_PASSWORD_WITH_CODE: 'resetPassword',
+  CONFIRM_SIGN_IN_WITH_TOTP_CODE: 'mfa',
+  CONFIRM_SIGN_IN_WITH_SMS_CODE: 'mfa',
+  CONFIRM_SIGN_IN_WITH_EMAIL_CODE: 'mfa',
+  CONTINUE_SIGN_IN_WITH_MFA_SELECTION: 'mfa',
+  CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION: 'mfa',
+  CONTINUE_SIGN_IN_WITH_TOTP_SETUP: 'mfa',
+  CONTINUE_SIGN_IN_WITH_EMAIL_SETUP: 'mfa',
 } as const satisfies Record<PendingStep['step'], AuthState['status']>;
 
 type StatusOf<P extends PendingStep> = (typeof STATUS_OF_STEP)[P['step']];

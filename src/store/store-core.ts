@@ -49,6 +49,8 @@ export class StoreCore {
    * confirmation step waits, so that the confirmed account signs in without a second entry. Never in the state.
    */
   #held: { readonly password: string; readonly reason: SignedInReason } | null = null;
+  /** The reason the sign-in that a waiting step (a new password, MFA) completes will have. */
+  stepReason: SignedInReason = 'sign-in';
   readonly configuration = new Configuration();
   readonly follower: SessionFollower = ((core: StoreCore) =>
     new SessionFollower({

@@ -3,10 +3,11 @@
 /**
  * `loading` until the stored session is known; `signedOut`; `signedIn`; and one status per step that waits for the
  * user: `newPasswordRequired` (first sign-in with a temporary password), `confirmSignUp` (the code that confirms a
- * new account), `resetPassword` (the code and new password of a password reset).
+ * new account), `resetPassword` (the code and new password of a password reset), `mfa` (a second factor: a code,
+ * the choice of a factor, or setting one up; `pending.step` says which).
  */
 export type AuthStatus =
-  'loading' | 'signedOut' | 'newPasswordRequired' | 'confirmSignUp' | 'resetPassword' | 'signedIn';
+  'loading' | 'signedOut' | 'newPasswordRequired' | 'confirmSignUp' | 'resetPassword' | 'mfa' | 'signedIn';
 
 /** The signed-in user, from the ID token (no extra request). */
 export interface AuthUser {
@@ -80,8 +81,50 @@ export interface ResetPasswordStep {
   readonly delivery: CodeDelivery | null;
 }
 
+/** A second factor: a code from an authenticator app (`TOTP`), a text message (`SMS`) or an email (`EMAIL`). */
+export type MfaFactor = 'TOTP' | 'SMS' | 'EMAIL';
+
+/** The sign-in waits for a code of the second factor. */
+export interface MfaCodeStep {
+  readonly step: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' | 'CONFIRM_SIGN_IN_WITH_SMS_CODE' | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
+  readonly email: string;
+  readonly factor: MfaFactor;
+  /** Where a text-message or email code went (masked); null for an authenticator app, or when Cognito did not say. */
+  readonly delivery: CodeDelivery | null;
+}
+
+/**
+ * The user chooses a factor: for this sign-in (`CONTINUE_SIGN_IN_WITH_MFA_SELECTION`, several are on), or to set up
+ * (`CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION`, the pool requires MFA and the user has none).
+ */
+export interface MfaChoiceStep {
+  readonly step: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION' | 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION';
+  readonly email: string;
+  readonly factors: readonly MfaFactor[];
+}
+
+/**
+ * The pool requires MFA: the user adds this secret to an authenticator app (a QR code of its `otpauth://` URI, or
+ * typed), then answers with the app's first code.
+ */
+export interface TotpSetupStep {
+  readonly step: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP';
+  readonly email: string;
+  /** The shared secret, base32. Shown to the user on purpose: it is what the app needs. */
+  readonly secret: string;
+}
+
+/** The pool requires MFA by email: the user gives the address codes go to (a code is then sent there). */
+export interface EmailMfaSetupStep {
+  readonly step: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP';
+  readonly email: string;
+}
+
+/** The steps of a second factor (status `mfa`). */
+export type MfaStep = MfaCodeStep | MfaChoiceStep | TotpSetupStep | EmailMfaSetupStep;
+
 /** The step that is waiting for the user. */
-export type PendingStep = NewPasswordStep | ConfirmSignUpStep | ResetPasswordStep;
+export type PendingStep = NewPasswordStep | ConfirmSignUpStep | ResetPasswordStep | MfaStep;
 
 export type AuthFlow = 'srp' | 'password';
 export type TokenStorage = 'local' | 'session';
@@ -155,6 +198,12 @@ export type AuthState =
       readonly status: 'resetPassword';
       readonly user: null;
       readonly pending: ResetPasswordStep;
+      readonly notice: null;
+    })
+  | (StateBase & {
+      readonly status: 'mfa';
+      readonly user: null;
+      readonly pending: MfaStep;
       readonly notice: null;
     })
   | (StateBase & {

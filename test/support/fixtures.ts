@@ -23,9 +23,16 @@ export async function poolAttributes(options: { viaProxy?: boolean } = {}) {
 }
 
 export async function loginFixture(
-  options: { viaProxy?: boolean; lang?: string; timeoutMs?: number; extra?: TemplateResult } = {},
+  options: {
+    viaProxy?: boolean;
+    lang?: string;
+    timeoutMs?: number;
+    extra?: TemplateResult;
+    /** Another pool of the service than the demo pool. */
+    pool?: { userPoolId: string; clientId: string };
+  } = {},
 ) {
-  const a = await poolAttributes(options);
+  const a = { ...(await poolAttributes(options)), ...options.pool };
   const el = await fixture<HTMLElement>(
     html`<div lang=${options.lang ?? 'en'}>
       <cognito-login

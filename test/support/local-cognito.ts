@@ -1,5 +1,6 @@
 /** Browser-side access to the test run's local Cognito service (started with the browser test run). */
 import { executeServerCommand } from '@web/test-runner-commands';
+import { Secret, TOTP } from 'otpauth';
 import type { RequestRecord } from '../../local-cognito/src/http.js';
 import { cognitoCall, uniqueEmail, type CognitoAnswer } from './cognito-api.js';
 import type { Fault } from './fault.js';
@@ -94,4 +95,49 @@ export async function createUnconfirmedUser(): Promise<string> {
     Password: 'Passw0rd!',
   });
   return email;
+}
+
+/** The current code of an authenticator app holding `secret` (base32), `stepsAgo` 30-second steps back. */
+export function totpCode(secret: string, stepsAgo = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret.replace(/\s/g, '')) }).generate({
+    timestamp: Date.now() - stepsAgo * 30_000,
+  });
+}
+
+/**
+ * A confirmed user (password `Passw0rd!`, a verified email) with MFA set up as a user would from a signed-in page:
+ * `totp` (an authenticator app; its secret returned), `email` (codes by email), or both (then none is preferred,
+ * unless `preferred` says). The app is verified with the previous step's code, so that a sign-in now can use the
+ * current one (Cognito takes each code once).
+ */
+export async function createMfaUser(factors: {
+  readonly totp?: boolean;
+  readonly email?: boolean;
+  readonly preferred?: 'totp' | 'email';
+}): Promise<{ email: string; secret: string | undefined }> {
+  const { userPoolId } = await poolConfig();
+  const email = await createConfirmedUser();
+  await callCognito('AdminUpdateUserAttributes', {
+    UserPoolId: userPoolId,
+    Username: email,
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+  });
+  const token = await otherDeviceSignIn(email, 'Passw0rd!');
+  let secret: string | undefined;
+  if (factors.totp) {
+    const { body } = await deviceCall('AssociateSoftwareToken', { AccessToken: token });
+    secret = String(body['SecretCode']);
+    await deviceCall('VerifySoftwareToken', { AccessToken: token, UserCode: totpCode(secret, 1) });
+  }
+  await deviceCall('SetUserMFAPreference', {
+    AccessToken: token,
+    ...(factors.totp && {
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: factors.preferred === 'totp' },
+    }),
+    ...(factors.email && { EmailMfaSettings: { Enabled: true, PreferredMfa: factors.preferred === 'email' } }),
+  });
+  return { email, secret };
 }

@@ -8,7 +8,7 @@ import * as amplify from '../amplify.js';
 import { CognitoAuthError, toAuthError } from '../errors.js';
 import { signedOut } from '../machine.js';
 import type { SignInResult, StoreCore } from '../store-core.js';
-import type { AuthFlow, JourneyStep, PendingStep, SignInStep } from '../types.js';
+import type { AuthFlow, JourneyStep, MfaCodeStep, MfaFactor, PendingStep, SignInStep } from '../types.js';
 
 export interface ActionOptions {
   /** The element the action comes from: its events are dispatched on it. Default: `document`. */
@@ -73,24 +73,42 @@ export async function signInWith(
     const stored =
       toAuthError(error).name === 'UserAlreadyAuthenticatedException' ? await amplify.storedTokens() : undefined;
     if (stored && stored.idTokenClaims['email'] === email) {
-      return { done: true, step: 'DONE' as const, missingAttributes: [] };
+      return { ...NO_DETAILS, done: true, step: 'DONE' as const };
     }
     throw error;
   });
+  return continueSignIn(core, email, step, then, password);
+}
+
+const NO_DETAILS = { missingAttributes: [], factors: [], delivery: null, totpSecret: null } as const;
+
+/**
+ * Where a sign-in goes after an answer: signed in (with the journey's reason), or the step that waits for the user
+ * next. `password` is the one just typed, held only for the code step of an unconfirmed account.
+ */
+export async function continueSignIn(
+  core: StoreCore,
+  email: string,
+  step: amplify.StepResult,
+  then: Continuation,
+  password?: string,
+): Promise<JourneyStep> {
   if (step.done) return core.enterSignedIn(then.reason, then.origin);
   const waiting = STEPS[step.step];
   if (waiting) {
-    const pending = await waiting({ core, email, password, step });
+    const pending = await waiting({ core, email, step });
     // Amplify's step, when the one that waits is another (RESET_PASSWORD → CONFIRM_RESET_PASSWORD_WITH_CODE).
     if (pending.step !== step.step) core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
+    // A step that ends in a sign-in (a new password, MFA) ends it with the journey's reason.
+    core.stepReason = then.reason;
     // The code step of an unconfirmed account signs in with this password once the code is accepted.
     return core.waitFor(
       pending,
       then.origin,
-      pending.step === 'CONFIRM_SIGN_UP' ? { password, reason: then.reason } : undefined,
+      pending.step === 'CONFIRM_SIGN_UP' && password !== undefined ? { password, reason: then.reason } : undefined,
     );
   }
-  // A step no element shows yet (MFA): said with `cognito-next-step`; the state stays as it is.
+  // A step no element shows (a custom challenge): said with `cognito-next-step`; the state stays as it is.
   core.emit(new CognitoNextStepEvent({ step: step.step }), then.origin);
   return step.step;
 }
@@ -98,9 +116,18 @@ export async function signInWith(
 interface StepContext {
   readonly core: StoreCore;
   readonly email: string;
-  readonly password: string;
   readonly step: amplify.StepResult;
 }
+
+/** An MFA code step: the factor it asks for, and where its code went. */
+const mfaCode =
+  (step: MfaCodeStep['step'], factor: MfaFactor) =>
+  ({ email, step: result }: StepContext): MfaCodeStep => ({
+    step,
+    email,
+    factor,
+    delivery: factor === 'TOTP' ? null : result.delivery,
+  });
 
 /** The sign-in steps that wait for the user, and the state each waits in: a new step is one entry here. */
 const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<PendingStep> | PendingStep>> = {
@@ -126,6 +153,24 @@ const STEPS: Partial<Record<SignInStep, (context: StepContext) => Promise<Pendin
       .catch(() => null);
     return { step: 'CONFIRM_RESET_PASSWORD_WITH_CODE', email, delivery };
   },
+  CONFIRM_SIGN_IN_WITH_TOTP_CODE: mfaCode('CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'TOTP'),
+  CONFIRM_SIGN_IN_WITH_SMS_CODE: mfaCode('CONFIRM_SIGN_IN_WITH_SMS_CODE', 'SMS'),
+  CONFIRM_SIGN_IN_WITH_EMAIL_CODE: mfaCode('CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'EMAIL'),
+  CONTINUE_SIGN_IN_WITH_MFA_SELECTION: ({ email, step }) => ({
+    step: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION',
+    email,
+    factors: step.factors,
+  }),
+  CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION: ({ email, step }) => ({
+    step: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION',
+    email,
+    factors: step.factors,
+  }),
+  CONTINUE_SIGN_IN_WITH_TOTP_SETUP: ({ email, step }) => {
+    if (!step.totpSecret) throw new CognitoAuthError('TotpSetupError', 'Cognito sent no secret to set up', 'unknown');
+    return { step: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP', email, secret: step.totpSecret };
+  },
+  CONTINUE_SIGN_IN_WITH_EMAIL_SETUP: ({ email }) => ({ step: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP', email }),
 };
 
 /** Answers the first-login challenge with a new password (and any attributes Cognito asked for). */
@@ -142,9 +187,7 @@ export async function completeNewPassword(
   }
   return core.act('completeNewPassword', origin, async () => {
     const step = await core.deadline(amplify.completeNewPassword(password, attributes));
-    if (step.done) return core.enterSignedIn('new-password', origin);
-    core.emit(new CognitoNextStepEvent({ step: step.step }), origin);
-    return step.step;
+    return continueSignIn(core, core.state.pending?.email ?? '', step, { reason: 'new-password', origin });
   });
 }
 

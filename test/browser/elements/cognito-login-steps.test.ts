@@ -17,7 +17,7 @@ async function serve(how: 'refuse' | 'delay', fragments: readonly string[], ms =
 // The page loads hundreds of modules in development: room for every one in the resource timeline.
 performance.setResourceTimingBufferSize(5_000);
 
-const STEPS = ['cognito-new-password', 'cognito-confirm-sign-up', 'cognito-reset-password'];
+const STEPS = ['cognito-new-password', 'cognito-confirm-sign-up', 'cognito-reset-password', 'cognito-mfa', 'qr-code'];
 const fetchedSteps = (): string[] =>
   STEPS.filter((tag) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/src/elements/${tag}.`)),
@@ -34,10 +34,17 @@ describe('<cognito-login> steps on demand', () => {
     const login = await loginFixture();
     expect(fetchedSteps()).to.deep.equal([]);
     expect(STEPS.filter((tag) => customElements.get(tag))).to.deep.equal([]);
+    expect(
+      performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/lean-qr/')),
+      'the QR code library',
+    ).to.deep.equal([]);
 
     await submitLogin(login, await createTemporaryUser(), 'TempPassw0rd!');
     await waitUntil(() => login.querySelector('cognito-new-password form'), 'no step', { timeout: 10_000 });
     expect(fetchedSteps()).to.deep.equal(['cognito-new-password']);
+    // The step arrived after the change of state: it still gets the focus (its first field).
+    const first = login.querySelector('cognito-new-password input[autocomplete="new-password"]');
+    await waitUntil(() => document.activeElement === first, 'focus did not reach the step');
     expect(login.querySelector('[part~="loading"]'), 'the loading status is gone').to.equal(null);
   });
 
