@@ -1,5 +1,6 @@
-// Why a script: no tool takes the README's screenshots (main demo, en/ja: signed out/in, and the authenticator's sign-up,
-// code and forgot-password screens) into docs/screenshots/: `npm run docs:screenshots`.
+// Why a script: no tool takes the README's screenshots (main demo, en/ja: signed out/in, the authenticator's sign-up,
+// code and forgot-password screens, and the MFA code and authenticator-app setup) into docs/screenshots/:
+// `npm run docs:screenshots`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { localInbox, signedInAs, signIn, startE2E, waitForState } from '../test/support/node/e2e.js';
@@ -62,6 +63,22 @@ try {
       ['sign-up', 'code', 'forgot-password'].map((screen) => `${OUT}/authenticator-${screen}-${lang}.png`).join(', ') +
         '\n',
     );
+
+    // MFA: the code step of a user with an authenticator app, and the app's setup in the pool that requires MFA.
+    await page.locator('cognito-forgot-password a[part~="sign-in-link"]').click();
+    await signIn(page, 'totp@example.com', 'Passw0rd!');
+    await page.locator('cognito-mfa input[autocomplete="one-time-code"]').waitFor();
+    await card.screenshot({ path: `${OUT}/mfa-code-${lang}.png` });
+    await page.locator('cognito-mfa [part~="back"]').click();
+    await page.goto(`${e2e.viteUrl}/?pool=mfa-on`);
+    await page.locator(`[data-lang="${lang}"]`).click();
+    await waitForState(page, 'signedOut');
+    await signIn(page, 'mfa-setup@example.com', 'Passw0rd!');
+    await page.locator('cognito-mfa svg[part~="qr-code"]').waitFor();
+    await page.mouse.move(0, 0);
+    await card.screenshot({ path: `${OUT}/mfa-totp-setup-${lang}.png` });
+    await page.locator('cognito-mfa [part~="back"]').click();
+    process.stdout.write(`${OUT}/mfa-code-${lang}.png, ${OUT}/mfa-totp-setup-${lang}.png\n`);
   }
   await context.close();
 } finally {

@@ -18,6 +18,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   name: string;
   license: string;
   peerDependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
 };
 
 /** The code block that follows `<!-- consumer: <name> -->` in the README. */
@@ -62,6 +63,8 @@ before(() => {
   const target = join(app, 'node_modules', pkg.name);
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(app, packed[0]!.filename), '-C', target, '--strip-components=1']);
+  // What npm installs with the package itself (its `dependencies`: the QR code library).
+  for (const name of Object.keys(pkg.dependencies ?? {})) provide(name);
 });
 after(() => {
   if (app) rmSync(app, { recursive: true, force: true });

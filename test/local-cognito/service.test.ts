@@ -201,10 +201,10 @@ describe('npm start', () => {
       const page = await fetch(demoUrl);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
-      // The page gets the local pool's settings.
-      const main = await (await fetch(new URL('/demo/main.ts', demoUrl))).text();
+      // The pages get the local pool's settings (every Vite demo takes them from demo/shared/pool.ts).
+      const settings = await (await fetch(new URL('/demo/shared/pool.ts', demoUrl))).text();
       const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
-      assert.ok(main.includes(pool.userPoolId));
+      assert.ok(settings.includes(pool.userPoolId), settings);
       assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
 
       process.kill(-child.pid!, 'SIGINT');
