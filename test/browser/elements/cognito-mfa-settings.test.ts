@@ -246,6 +246,29 @@ describe('<cognito-mfa-settings>', () => {
     expect(rowState(el, 'EMAIL')).to.equal('On');
   });
 
+  it('the app verified but its preference dropped: the retry with the same code completes it', async () => {
+    const { el, email } = await signedInSettings({}, { viaProxy: true });
+    const heard = changes();
+    button(el, 'TOTP', 'Set up')!.click();
+    await waitUntil(() => el.querySelector('form [part~="secret"]'), 'no setup', NETWORK);
+    const code = totpCode(text(el, 'secret'));
+    await setFaults([{ target: 'SetUserMFAPreference', kind: 'network' }]);
+    typeInto(codeInput(el), code);
+    el.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitUntil(() => alertText(el) !== '', 'no error', NETWORK);
+    expect(alertText(el)).to.equal('The sign-in service could not be reached. Check your connection and try again.');
+    expect(codeInput(el).value, 'the code stays').to.equal(code);
+    expect(rowState(el, 'TOTP')).to.equal('Off');
+    expect(heard).to.have.length(0);
+
+    await setFaults([]);
+    el.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await waitUntil(() => heard.length > 0, 'no cognito-mfa-change', NETWORK);
+    expect(heard[0]).to.deep.equal({ enabled: ['TOTP'], preferred: 'TOTP' });
+    expect(rowState(el, 'TOTP')).to.equal('On, preferred');
+    expect(await adminMfa(email)).to.include({ PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' });
+  });
+
   it("inside <cognito-session>'s signed-in slot", async () => {
     const { email } = await createMfaUser({});
     const a = await poolAttributes();
