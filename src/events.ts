@@ -5,7 +5,7 @@
  * element (a submit, a sign-out click) is dispatched on that element; one with no element cause (restore on load,
  * another tab, expiry, a JavaScript call) on `document`. A listener on `document` hears every fact exactly once.
  */
-import type { AuthStatus, AuthUser, CodeDelivery, JourneyStep } from './store/types.js';
+import type { AuthStatus, AuthUser, CodeDelivery, JourneyStep, MfaFactor } from './store/types.js';
 
 export type SignedInReason = 'sign-in' | 'new-password' | 'sign-up' | 'password-reset' | 'other-tab';
 export type SignedOutReason = 'user' | 'global' | 'other-tab' | 'expired';
@@ -16,6 +16,10 @@ export type AuthAction =
   | 'signIn'
   | 'completeNewPassword'
   | 'confirmMfa'
+  | 'getMfaSettings'
+  | 'startTotpSetup'
+  | 'verifyTotpSetup'
+  | 'setMfaFactor'
   | 'signUp'
   | 'confirmSignUp'
   | 'resendSignUpCode'
@@ -54,6 +58,12 @@ export interface AccountCreatedDetail {
 }
 export interface PasswordResetDetail {
   readonly username: string;
+}
+export interface MfaChangeDetail {
+  /** The factors that are on after the change, in Cognito's order. */
+  readonly enabled: readonly MfaFactor[];
+  /** The preferred factor after the change; null when none is. */
+  readonly preferred: MfaFactor | null;
 }
 export interface ErrorDetail {
   /** Cognito's (or Amplify's) error name, e.g. `NotAuthorizedException`, `NetworkError`, `ConfigurationError`. */
@@ -113,6 +123,17 @@ export class CognitoPasswordResetEvent extends CustomEvent<PasswordResetDetail> 
   }
 }
 
+/**
+ * A signed-in user's second factors changed (an authenticator app set up, a factor turned on or off, another one
+ * preferred): once per change, with the settings as Cognito now keeps them.
+ */
+export class CognitoMfaChangeEvent extends CustomEvent<MfaChangeDetail> {
+  static readonly type = 'cognito-mfa-change';
+  constructor(detail: MfaChangeDetail) {
+    super(CognitoMfaChangeEvent.type, init(detail));
+  }
+}
+
 /** An action failed. */
 export class CognitoErrorEvent extends CustomEvent<ErrorDetail> {
   static readonly type = 'cognito-error';
@@ -128,6 +149,7 @@ export interface CognitoEventMap {
   'cognito-next-step': CognitoNextStepEvent;
   'cognito-account-created': CognitoAccountCreatedEvent;
   'cognito-password-reset': CognitoPasswordResetEvent;
+  'cognito-mfa-change': CognitoMfaChangeEvent;
   'cognito-error': CognitoErrorEvent;
 }
 

@@ -4,6 +4,7 @@ export { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 export { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 export { CognitoLogin } from './elements/cognito-login.js';
 export { CognitoMfa } from './elements/cognito-mfa.js';
+export { CognitoMfaSettings } from './elements/cognito-mfa-settings.js';
 export { CognitoNewPassword } from './elements/cognito-new-password.js';
 export { CognitoResetPassword } from './elements/cognito-reset-password.js';
 export { CognitoSession } from './elements/cognito-session.js';

@@ -9,14 +9,12 @@ import type { AuthStatus, MfaChoiceStep, MfaFactor, MfaStep, TotpSetupStep } fro
 import { renderField, renderHiddenUsername } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { mfaStyles } from './cognito-mfa.styles.js';
-import { loadQr } from './qr.js';
 import { mfaHosts, StepHostsController } from './step-hosts.js';
+import { copyKey, renderTotpKey, requestQr, type QrState } from './totp-setup.js';
+import { totpSetupStyles } from './totp-setup.styles.js';
 
 addStrings(codeStrings);
 addStrings(mfaStrings);
-
-/** What the QR code module gives, once loaded (qr.ts). */
-type QrModule = Awaited<ReturnType<typeof loadQr>>;
 
 /**
  * @summary The second step of a sign-in: a code from an authenticator app, a text message or an email; the choice
@@ -65,7 +63,7 @@ export class CognitoMfa extends CognitoFormElement {
   @property({ attribute: 'totp-issuer' }) totpIssuer = '';
 
   /** The QR code module, once loaded; `failed` when it could not be (the setup key still works). */
-  @state() private qr: QrModule | 'failed' | null = null;
+  @state() private qr: QrState = null;
 
   protected readonly stepHosts = new StepHostsController(this, [], {
     hosts: mfaHosts,
@@ -83,6 +81,7 @@ export class CognitoMfa extends CognitoFormElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptLightDomStyles(this, mfaStyles);
+    adoptLightDomStyles(this, totpSetupStyles);
   }
 
   get #step(): MfaStep | null {
@@ -105,10 +104,7 @@ export class CognitoMfa extends CognitoFormElement {
 
   #loadQr(): void {
     this.qr = null;
-    void loadQr().then(
-      (module) => (this.qr = module),
-      () => (this.qr = 'failed'),
-    );
+    requestQr((qr) => (this.qr = qr));
   }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
@@ -152,12 +148,7 @@ export class CognitoMfa extends CognitoFormElement {
   }
 
   async #onCopy(secret: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(secret);
-      this.notice = { key: 'mfa.copied' };
-    } catch {
-      this.notice = { key: 'mfa.copyFailed' };
-    }
+    this.notice = await copyKey(secret);
   }
 
   protected override render(): TemplateResult | typeof nothing {
@@ -257,26 +248,16 @@ export class CognitoMfa extends CognitoFormElement {
   }
 
   #renderTotpSetup(step: TotpSetupStep): TemplateResult {
-    const issuer = this.totpIssuer || location.hostname;
-    const uri =
-      `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(step.email)}` +
-      `?secret=${step.secret}&issuer=${encodeURIComponent(issuer)}`;
-    const qr =
-      this.qr === 'failed'
-        ? html`<p part="qr-unavailable">${this.t('mfa.qrUnavailable')}</p>`
-        : this.qr
-          ? this.qr.qrCode(uri, this.t('mfa.qrLabel', { account: step.email }))
-          : nothing;
-    const grouped = step.secret.replace(/(.{4})(?=.)/g, '$1 ');
-    return html`${qr}
-      <div part="field">
-        <span part="label" id=${this.#ids.secret}>${this.t('mfa.secretLabel')}</span>
-        <code part="secret" aria-labelledby=${this.#ids.secret}>${grouped}</code>
-        <button part="copy secondary-button" type="button" @click=${() => this.#onCopy(step.secret)}>
-          ${this.t('mfa.copy')}
-        </button>
-      </div>
-      ${this.renderCodeField(this.#ids.code, this.#ids.error)}`;
+    const key = renderTotpKey({
+      qr: this.qr,
+      issuer: this.totpIssuer || location.hostname,
+      account: step.email,
+      secret: step.secret,
+      labelId: this.#ids.secret,
+      t: (key, params) => this.t(key, params),
+      onCopy: () => void this.#onCopy(step.secret),
+    });
+    return html`${key} ${this.renderCodeField(this.#ids.code, this.#ids.error)}`;
   }
 }
 

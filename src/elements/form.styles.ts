@@ -7,7 +7,7 @@ import { palette } from './palette.styles.js';
 
 /** The light-DOM form elements (a constant selector, never page input). */
 const FORMS = unsafeCSS(
-  ':is(cognito-login, cognito-new-password, cognito-confirm-sign-up, cognito-reset-password, cognito-sign-up, cognito-forgot-password, cognito-mfa)',
+  ':is(cognito-login, cognito-new-password, cognito-confirm-sign-up, cognito-reset-password, cognito-sign-up, cognito-forgot-password, cognito-mfa, cognito-mfa-settings)',
 );
 
 export const formStyles = css`

@@ -7,6 +7,7 @@ import { authenticatorStrings } from './strings/authenticator.js';
 import { codeStrings } from './strings/code.js';
 import { coreStrings } from './strings/core.js';
 import { forgotPasswordStrings } from './strings/forgot-password.js';
+import { mfaSettingsStrings } from './strings/mfa-settings.js';
 import { mfaStrings } from './strings/mfa.js';
 import { passwordStrings } from './strings/password.js';
 import { sessionStrings } from './strings/session.js';
@@ -22,6 +23,7 @@ const PARTS: readonly StringPart[] = [
   sessionStrings,
   authenticatorStrings,
   mfaStrings,
+  mfaSettingsStrings,
 ];
 
 export const en = Object.assign({}, ...PARTS.map((part) => part.en)) as Messages;

@@ -2,6 +2,7 @@ import type { authenticatorStrings } from './strings/authenticator.js';
 import type { codeStrings } from './strings/code.js';
 import type { coreStrings } from './strings/core.js';
 import type { forgotPasswordStrings } from './strings/forgot-password.js';
+import type { mfaSettingsStrings } from './strings/mfa-settings.js';
 import type { mfaStrings } from './strings/mfa.js';
 import type { passwordStrings } from './strings/password.js';
 import type { sessionStrings } from './strings/session.js';
@@ -32,6 +33,7 @@ export type MessageKey = KeysOf<
   | typeof sessionStrings
   | typeof authenticatorStrings
   | typeof mfaStrings
+  | typeof mfaSettingsStrings
 >;
 /** A full translation: every key, as plain strings with `{name}` placeholders. */
 export type Messages = { readonly [K in MessageKey]: string };

@@ -3,7 +3,7 @@
  * All act on the page's one store.
  */
 import { getAuthStore, type AuthFetchOptions, type SignOutOptions, type TokenOptions } from './auth-store.js';
-import type { AuthState, AuthTokens, CognitoConfig } from './types.js';
+import type { AuthState, AuthTokens, CognitoConfig, MfaFactor, MfaFactorChange, MfaSettings } from './types.js';
 
 export { AuthStore, getAuthStore, resetAuthStore } from './auth-store.js';
 export type {
@@ -36,3 +36,10 @@ export const authFetch = (
 
 /** Signs out here, or on every device with `{ global: true }`. */
 export const signOut = (options?: SignOutOptions): Promise<void> => getAuthStore().signOut(options);
+
+/** The signed-in user's second factors: which are on, which is preferred. */
+export const getMfaSettings = (): Promise<MfaSettings> => getAuthStore().getMfaSettings();
+
+/** Turns a factor on (`enabled`), off (`disabled`) or makes it the preferred one (`preferred`). */
+export const setMfaFactor = (factor: MfaFactor, change: MfaFactorChange): Promise<MfaSettings> =>
+  getAuthStore().setMfaFactor(factor, change);

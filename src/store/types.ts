@@ -84,6 +84,22 @@ export interface ResetPasswordStep {
 /** A second factor: a code from an authenticator app (`TOTP`), a text message (`SMS`) or an email (`EMAIL`). */
 export type MfaFactor = 'TOTP' | 'SMS' | 'EMAIL';
 
+/** A signed-in user's second factors, as Cognito keeps them (Amplify's `fetchMFAPreference`). */
+export interface MfaSettings {
+  /** The factors that are on, in Cognito's order. */
+  readonly enabled: readonly MfaFactor[];
+  /** The factor a sign-in asks for first; null when none is preferred. */
+  readonly preferred: MfaFactor | null;
+}
+
+/** What `setMfaFactor` does to a factor: turn it on, turn it off, or make it the preferred one (on as well). */
+export type MfaFactorChange = 'enabled' | 'disabled' | 'preferred';
+
+/** An authenticator app being set up from a signed-in page: its shared secret (base32), for the QR code and key. */
+export interface TotpSetup {
+  readonly secret: string;
+}
+
 /** The sign-in waits for a code of the second factor. */
 export interface MfaCodeStep {
   readonly step: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' | 'CONFIRM_SIGN_IN_WITH_SMS_CODE' | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE';
