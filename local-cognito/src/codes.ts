@@ -13,6 +13,13 @@
  * expiry and no attempt count. Here each purpose has its own code; `ConfirmationCode` is cleared when a code is
  * written, and one found without ours (a data folder of an older version) counts as a sign-up code of an
  * unconfirmed user, issued when the user last changed.
+ *
+ * Decoys: with PreventUserExistenceErrors ENABLED, an email with no account (or an account that cannot get a reset
+ * code now) must answer ConfirmForgotPassword as an account that was sent a code does. It gets a decoy: a reset
+ * "code" that no guess matches, issued by ForgotPassword (or by the first ConfirmForgotPassword), counted, locked
+ * after `maxAttempts` wrong tries and expired after `passwordResetMs`, exactly as a real one (see `checkDecoy`).
+ * What Cognito keeps for an unknown user is not documented: this is a guess that makes the two indistinguishable.
+ * Decoys are kept in memory (at most 10,000, the oldest dropped first), so a restart forgets them.
  */
 import type { User } from 'cognito-local/lib/services/userPoolService.js';
 
@@ -51,9 +58,22 @@ export type CodeCheck =
   | { readonly outcome: 'missing' | 'expired' | 'locked' }
   | { readonly outcome: 'mismatch'; readonly user: User };
 
+/** What a decoy answers: what a real reset code answers to a wrong guess, in the same order of checks. */
+export type DecoyCheck = 'mismatch' | 'expired' | 'locked';
+
+interface Decoy {
+  readonly issuedAt: number;
+  failures: number;
+}
+
+/** Enough for any test or demo; bounds what a loop over made-up emails can make the service hold. */
+const MAX_DECOYS = 10_000;
+
 export class Codes {
   readonly options: Required<CodeOptions>;
   readonly #locks = new Map<string, Promise<unknown>>();
+  /** Reset-code decoys by `<poolId>/<username as typed>`, oldest first. */
+  readonly #decoys = new Map<string, Decoy>();
 
   constructor(
     options: CodeOptions | undefined,
@@ -120,6 +140,36 @@ export class Codes {
     if (given !== code.code)
       return { outcome: 'mismatch', user: this.#withCode(user, purpose, { ...code, failures: code.failures + 1 }) };
     return { outcome: 'ok', attribute: code.attribute };
+  }
+
+  /** A new decoy reset code for `key` (a pool and the username typed), replacing the previous one and its count. */
+  issueDecoy(key: string): void {
+    this.#decoys.delete(key);
+    this.#decoys.set(key, { issuedAt: this.now(), failures: 0 });
+    if (this.#decoys.size > MAX_DECOYS) this.#decoys.delete(this.#decoys.keys().next().value!);
+  }
+
+  hasDecoy(key: string): boolean {
+    return this.#decoys.has(key);
+  }
+
+  /** Forgets the decoy of `key` (a real code was sent there). */
+  dropDecoy(key: string): void {
+    this.#decoys.delete(key);
+  }
+
+  /**
+   * A guess at the decoy of `key`, never right: checked as `check` checks a real reset code (expired, then locked,
+   * then one more wrong attempt counted). Without a decoy, one is issued now: a ConfirmForgotPassword with no
+   * ForgotPassword before is CodeMismatchException for an unknown user (documented), and counts as a real one would.
+   */
+  checkDecoy(key: string): DecoyCheck {
+    if (!this.#decoys.has(key)) this.issueDecoy(key);
+    const decoy = this.#decoys.get(key)!;
+    if (this.now() - decoy.issuedAt >= this.lifetimeMs('ForgotPassword')) return 'expired';
+    if (decoy.failures >= this.options.maxAttempts) return 'locked';
+    decoy.failures += 1;
+    return 'mismatch';
   }
 
   /**

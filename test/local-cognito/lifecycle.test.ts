@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
@@ -427,6 +428,128 @@ describe('ForgotPassword and ConfirmForgotPassword', () => {
   });
 });
 
+/**
+ * With PreventUserExistenceErrors ENABLED, what the reset path answers for an email, from ForgotPassword to the
+ * sixth code: the delivery (masked address in place of the email's own), then each ConfirmForgotPassword's error.
+ * `guess` gives the code to try at each attempt.
+ */
+async function resetAnswers(email: string, guess: (attempt: number) => string | undefined) {
+  const { $metadata: _, ...delivery } = await forgot(email);
+  const details = delivery.CodeDeliveryDetails;
+  const masked = details?.Destination === `${email[0]}***@e***` ? '<masked>' : details?.Destination;
+  const answers: unknown[] = [{ ...delivery, CodeDeliveryDetails: { ...details, Destination: masked } }];
+  for (let attempt = 1; attempt <= 6; attempt++)
+    answers.push(await errorOf(confirmForgot(email, guess(attempt), 'N3w-Passw0rd!')));
+  return answers;
+}
+
+/** The answers an account that was sent a code gives to five wrong codes, then to its right code. */
+const SENT_CODE_ANSWERS = [
+  { CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: '<masked>' } },
+  mismatch,
+  mismatch,
+  mismatch,
+  mismatch,
+  mismatch,
+  limit,
+];
+
+describe('PreventUserExistenceErrors ENABLED: the reset path does not tell who has an account', () => {
+  test('an unknown email answers as an account that was sent a code: five CodeMismatch, then LimitExceeded', async () => {
+    const known = await confirmedUser('same');
+    const ghost = uniqueEmail('same');
+    // The account's sixth attempt is its right code: refused all the same once five wrong ones were counted.
+    const knownAnswers = await resetAnswers(known, (n) => (n < 6 ? other(code(known)) : code(known)));
+    const ghostAnswers = await resetAnswers(ghost, () => '123456');
+    assert.deepEqual(knownAnswers, SENT_CODE_ANSWERS);
+    assert.deepEqual(ghostAnswers, SENT_CODE_ANSWERS);
+    assert.equal(service.outbox.messages(ghost).length, 0);
+    // Still locked on the 7th, for both; a new ForgotPassword starts a new count, for both.
+    assert.deepEqual(await errorOf(confirmForgot(ghost, '123456', 'N3w-Passw0rd!')), limit);
+    assert.deepEqual(await errorOf(confirmForgot(known, other(code(known)), 'N3w-Passw0rd!')), limit);
+    await forgot(known);
+    await forgot(ghost);
+    assert.deepEqual(await errorOf(confirmForgot(known, other(code(known)), 'N3w-Passw0rd!')), mismatch);
+    assert.deepEqual(await errorOf(confirmForgot(ghost, '123456', 'N3w-Passw0rd!')), mismatch);
+  });
+
+  test('an unknown email with no ForgotPassword: CodeMismatch (documented), then locked after five like a code', async () => {
+    const ghost = uniqueEmail('noforgot');
+    for (let i = 0; i < 5; i++)
+      assert.deepEqual(await errorOf(confirmForgot(ghost, '123456', 'N3w-Passw0rd!')), mismatch, `attempt ${i + 1}`);
+    assert.deepEqual(await errorOf(confirmForgot(ghost, '123456', 'N3w-Passw0rd!')), limit);
+    // Counted per email: another unknown email starts at zero.
+    assert.deepEqual(await errorOf(confirmForgot(uniqueEmail('noforgot'), '123456', 'N3w-Passw0rd!')), mismatch);
+  });
+
+  test('accounts that get no code (temporary password, unconfirmed, reset without a verified email, disabled) answer as an unknown email', async () => {
+    const temporary = uniqueEmail('temporary');
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: temporary,
+        TemporaryPassword: 'Temp-Passw0rd1',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: temporary },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    const unconfirmed = uniqueEmail('unconfirmed');
+    await signUp(unconfirmed);
+    const unverified = uniqueEmail('unverified');
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: unverified,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: unverified },
+          { Name: 'email_verified', Value: 'false' },
+        ],
+      }),
+    );
+    await cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: unverified,
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
+    await cognito.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: unverified }));
+    const disabled = await confirmedUser('disabled');
+    await forgot(disabled); // a real code, sent before the account was disabled: its first try, refused
+    const sentBefore = code(disabled);
+    await cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: disabled }));
+
+    assert.equal(await status(temporary), 'FORCE_CHANGE_PASSWORD');
+    assert.equal(await status(unconfirmed), 'UNCONFIRMED');
+    assert.equal(await status(unverified), 'RESET_REQUIRED');
+    // Before any ForgotPassword, an account that asked for no code is ExpiredCodeException (documented).
+    assert.deepEqual(await errorOf(confirmForgot(temporary, '123456', 'N3w-Passw0rd!')), expired);
+
+    for (const email of [temporary, unconfirmed, unverified, disabled]) {
+      const sent = service.outbox.messages(email).length;
+      const answers = await resetAnswers(email, (n) => (email === disabled && n === 1 ? sentBefore : '123456'));
+      assert.deepEqual(answers, SENT_CODE_ANSWERS, email);
+      assert.equal(service.outbox.messages(email).length, sent, `no code sent to ${email}`);
+    }
+    assert.equal(await status(temporary), 'FORCE_CHANGE_PASSWORD');
+
+    // LEGACY says what it is (reported messages).
+    assert.deepEqual(await errorOf(forgot(temporary, legacy)), {
+      name: 'NotAuthorizedException',
+      message: 'User password cannot be reset in the current state.',
+    });
+    assert.deepEqual(await errorOf(forgot(disabled, legacy)), {
+      name: 'NotAuthorizedException',
+      message: 'User is disabled.',
+    });
+  });
+});
+
 describe('AdminResetUserPassword', () => {
   test('RESET_REQUIRED with a code sent; sign-in is PasswordResetRequiredException until the reset', async () => {
     const email = await confirmedUser('adminreset');
@@ -552,6 +675,46 @@ describe('short code lifetimes (an embedder option)', () => {
       await confirm(started.outbox.latestCode(late, 'ResendCode'));
       await client.send(new ForgotPasswordCommand({ ClientId: pool.hiding, Username: resetting }));
       await reset(started.outbox.latestCode(resetting, 'ForgotPassword'));
+    } finally {
+      client.destroy();
+    }
+  });
+
+  test("an unknown email's decoy code expires as a real one: ExpiredCodeException, until a new ForgotPassword", async () => {
+    const { started } = await start({ passwordResetMs: 500 });
+    const client = sdk(started.url);
+    try {
+      const pool = await emailPool(client);
+      const ghost = uniqueEmail('lateGhost');
+      const known = uniqueEmail('lateKnown');
+      await client.send(new SignUpCommand({ ClientId: pool.hiding, Username: known, Password: PASSWORD }));
+      await client.send(
+        new ConfirmSignUpCommand({
+          ClientId: pool.hiding,
+          Username: known,
+          ConfirmationCode: started.outbox.latestCode(known),
+        }),
+      );
+      const reset = (email: string) =>
+        errorOf(
+          client.send(
+            new ConfirmForgotPasswordCommand({
+              ClientId: pool.hiding,
+              Username: email,
+              ConfirmationCode: '123456',
+              Password: 'N3w-Passw0rd!',
+            }),
+          ),
+        );
+      for (const email of [ghost, known])
+        await client.send(new ForgotPasswordCommand({ ClientId: pool.hiding, Username: email }));
+      await new Promise((r) => setTimeout(r, 600)); // real time for the 500 ms codes to expire
+      for (const email of [ghost, known]) assert.deepEqual(await reset(email), expired, email);
+      for (const email of [ghost, known]) {
+        await client.send(new ForgotPasswordCommand({ ClientId: pool.hiding, Username: email }));
+        if (email === ghost || started.outbox.latestCode(known) !== '123456')
+          assert.deepEqual(await reset(email), mismatch, email);
+      }
     } finally {
       client.destroy();
     }

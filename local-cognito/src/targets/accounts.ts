@@ -172,6 +172,21 @@ async function takeCode(
   }
 }
 
+/** Where the decoy reset code of a username, as typed, is kept (codes.ts). */
+const decoyKey = (pool: UserPoolService, username: string): string => `${pool.options.Id}/${username}`;
+
+/** The error a guess at a decoy reset code gets: the one a wrong guess at a real code would get at that point. */
+function decoyAnswer(compat: Compat, pool: UserPoolService, username: string) {
+  switch (compat.codes.checkDecoy(decoyKey(pool, username))) {
+    case 'mismatch':
+      return codeMismatch();
+    case 'expired':
+      return expiredCode();
+    case 'locked':
+      return attemptLimitExceeded();
+  }
+}
+
 /** Runs a code-handling call with the user's other code-handling calls kept out (see Codes.serialize). */
 const serialized = <T>(compat: Compat, pool: UserPoolService, username: string, task: () => Promise<T>): Promise<T> =>
   compat.codes.serialize(`${pool.options.Id}/${username}`, task);
@@ -347,19 +362,26 @@ export const ForgotPassword =
       const user = await pool.getUserByUsername(ctx, username);
       const to = user?.Enabled ? recoveryDelivery(pool, user) : undefined;
       // Documented: with ENABLED, a user that does not exist, is disabled or has no verified email or phone number
-      // gets CodeDeliveryDetails "with a simulated delivery medium".
-      if (!user || !to) {
-        if (hidesUsers(client)) return { CodeDeliveryDetails: decoyDelivery(username) };
+      // gets CodeDeliveryDetails "with a simulated delivery medium". A user with a temporary password
+      // (FORCE_CHANGE_PASSWORD) too: LEGACY clients are reported to get NotAuthorizedException (below), and an
+      // ENABLED client is reported to "fail silently", no code sent (aws-amplify/amplify-js#6543, 2020); answering
+      // as for an unknown email is also what keeps the account hidden.
+      if (!user || !to || user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+        if (hidesUsers(client)) {
+          // Guess: the decoy code ConfirmForgotPassword then counts, as it counts a code that was sent (codes.ts).
+          compat.codes.issueDecoy(decoyKey(pool, username));
+          return { CodeDeliveryDetails: decoyDelivery(username) };
+        }
         if (!user) throw noSuchUser();
         if (!user.Enabled) throw notAuthorized('User is disabled.');
-      }
-      // A user with a temporary password signs in with it instead (Cognito's message, as reported).
-      if (user.UserStatus === 'FORCE_CHANGE_PASSWORD')
-        throw notAuthorized('User password cannot be reset in the current state.');
-      if (!to)
+        // A user with a temporary password signs in with it instead (Cognito's message, reported for LEGACY).
+        if (user.UserStatus === 'FORCE_CHANGE_PASSWORD')
+          throw notAuthorized('User password cannot be reset in the current state.');
         throw invalidParameter(
           'Cannot reset password for the user as there is no registered/verified email or phone_number',
         );
+      }
+      compat.codes.dropDecoy(decoyKey(pool, username));
       await sendCode(compat, ctx, pool, client.ClientId, user, 'ForgotPassword', 'ForgotPassword', to);
       return { CodeDeliveryDetails: masked(to) };
     });
@@ -375,11 +397,18 @@ export const ConfirmForgotPassword =
     assertPasswordPolicy(password, passwordPolicy(pool));
     return serialized(compat, pool, username, async () => {
       const user = await pool.getUserByUsername(ctx, username);
-      // Documented: with ENABLED, CodeMismatchException for users that do not exist or are disabled.
+      const hiding = hidesUsers(client);
+      // Documented: with ENABLED, CodeMismatchException for users that do not exist or are disabled. Guessed: not
+      // forever. Their decoy code locks after as many wrong codes as a real one, with the same
+      // LimitExceededException, and expires with the same ExpiredCodeException (codes.ts), so six guesses tell
+      // nothing. So does the decoy of a user ForgotPassword answered without sending a code (no verified address,
+      // FORCE_CHANGE_PASSWORD).
       if (!user || !user.Enabled) {
-        if (hidesUsers(client)) throw codeMismatch();
+        if (hiding) throw decoyAnswer(compat, pool, username);
         throw user ? notAuthorized('User is disabled.') : noSuchUser();
       }
+      if (hiding && compat.codes.hasDecoy(decoyKey(pool, username))) throw decoyAnswer(compat, pool, username);
+      // A user who asked for no code: ExpiredCodeException (documented), whatever the status.
       await takeCode(compat, ctx, pool, user, 'ForgotPassword', code);
       // A reset ends RESET_REQUIRED (an administrator's reset) as it ends a forgotten password.
       await pool.saveUser(ctx, {
