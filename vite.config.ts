@@ -4,6 +4,7 @@
  * `npm start` and `npm run local-cognito` write.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
@@ -98,9 +99,9 @@ function bundleFromSource(): Plugin {
 }
 
 /**
- * The single-file bundle has everything already: what the elements load on demand (the steps `<cognito-login>`
- * continues into, src/elements/steps.ts; the QR code, qr.ts) comes from their `.bundled.ts` twins there, so the
- * bundle has no dynamic import to wrap its modules for.
+ * The single-file bundle has everything already: what loads on demand elsewhere (the steps `<cognito-login>`
+ * continues into, src/elements/steps.ts; the QR code, qr.ts; the MFA settings actions, store/actions/on-demand.ts)
+ * comes from their `.bundled.ts` twins there, so the bundle has no dynamic import to wrap its modules for.
  */
 function stepsInBundle(): Plugin {
   return {
@@ -108,9 +109,9 @@ function stepsInBundle(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
-      const onDemand = /^\.\/(steps|qr)(\.js)?$/.exec(id);
-      if (!importer?.includes('/src/elements/') || !onDemand) return undefined;
-      return `${process.cwd()}/src/elements/${onDemand[1]}.bundled.ts`;
+      const onDemand = /^(\.\/(?:[\w-]+\/)*(?:steps|qr|on-demand))(?:\.js)?$/.exec(id);
+      if (!importer?.includes('/src/') || !onDemand) return undefined;
+      return join(dirname(importer), `${onDemand[1]}.bundled.ts`);
     },
   };
 }

@@ -9,16 +9,7 @@
  */
 import { Amplify, getGlobalContext, hasGlobalContext, type ResourcesConfig } from '@aws-amplify/core';
 import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
-import {
-  confirmSignIn,
-  fetchAuthSession,
-  fetchMFAPreference,
-  setUpTOTP,
-  signIn,
-  updateMFAPreference,
-  verifyTOTPSetup,
-  type AuthSession,
-} from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, signIn, type AuthSession } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { Hub, defaultStorage, sessionStorage, type KeyValueStorageInterface } from 'aws-amplify/utils';
 import type {
@@ -27,7 +18,6 @@ import type {
   CodeDelivery,
   CognitoConfig,
   MfaFactor,
-  MfaSettings,
   SignInStep,
   TokenStorage,
 } from './types.js';
@@ -142,31 +132,6 @@ export async function completeNewPassword(
 /** Answers the sign-in step that waits (an MFA code, a factor, an address) with Amplify's `confirmSignIn`. */
 export async function answerChallenge(answer: string): Promise<StepResult> {
   return toStep(await confirmSignIn({ challengeResponse: answer }));
-}
-
-/** The signed-in user's second factors (Cognito GetUser). */
-export async function mfaPreference(): Promise<MfaSettings> {
-  const { enabled, preferred } = await fetchMFAPreference();
-  return { enabled: enabled ?? [], preferred: preferred ?? null };
-}
-
-/** Starts setting up an authenticator app for the signed-in user (AssociateSoftwareToken): its secret. */
-export async function setUpTotp(): Promise<string> {
-  return (await setUpTOTP()).sharedSecret;
-}
-
-/** The first code of the app being set up (VerifySoftwareToken): it is then verified, not yet a factor. */
-export async function verifyTotp(code: string): Promise<void> {
-  await verifyTOTPSetup({ code });
-}
-
-/** Turns one factor on, off, or makes it the preferred one (SetUserMFAPreference; the others are left as they are). */
-export async function updateMfaFactor(
-  factor: MfaFactor,
-  preference: 'ENABLED' | 'DISABLED' | 'PREFERRED',
-): Promise<void> {
-  const key = factor === 'TOTP' ? 'totp' : factor === 'SMS' ? 'sms' : 'email';
-  await updateMFAPreference({ [key]: preference });
 }
 
 /**

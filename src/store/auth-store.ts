@@ -12,7 +12,7 @@
 import { CognitoErrorEvent } from '../events.js';
 import { confirmResetPassword, resendResetCode, resetPassword } from './actions/password-reset.js';
 import { confirmMfa } from './actions/mfa.js';
-import { getMfaSettings, setMfaFactor, startTotpSetup, verifyTotpSetup } from './actions/mfa-settings.js';
+import { loadMfaSettings } from './actions/on-demand.js';
 import { cancelStep, completeNewPassword, signIn, type ActionOptions, type SignInOptions } from './actions/sign-in.js';
 import { signOut, type SignOutOptions } from './actions/sign-out.js';
 import { confirmSignUp, resendSignUpCode, signUp, type SignUpOptions } from './actions/sign-up.js';
@@ -232,24 +232,26 @@ export class AuthStore {
     return signOut(this.#core, options);
   }
 
+  // A signed-in user's MFA settings: their actions load on first use (actions/on-demand.ts).
+
   /** The signed-in user's second factors: which are on, which is preferred. Rejects `NotSignedIn` when signed out. */
   getMfaSettings(options?: ActionOptions): Promise<MfaSettings> {
-    return getMfaSettings(this.#core, options);
+    return loadMfaSettings().then((actions) => actions.getMfaSettings(this.#core, options));
   }
 
   /** Starts setting up an authenticator app for the signed-in user: its secret (nothing is on until verified). */
   startTotpSetup(options?: ActionOptions): Promise<TotpSetup> {
-    return startTotpSetup(this.#core, options);
+    return loadMfaSettings().then((actions) => actions.startTotpSetup(this.#core, options));
   }
 
   /** The app's first code: verified, then the preferred factor (`cognito-mfa-change`). A wrong code can be retyped. */
   verifyTotpSetup(code: string, options?: ActionOptions): Promise<MfaSettings> {
-    return verifyTotpSetup(this.#core, code, options);
+    return loadMfaSettings().then((actions) => actions.verifyTotpSetup(this.#core, code, options));
   }
 
   /** Turns a factor on, off, or makes it the preferred one (`cognito-mfa-change`); the others stay as they are. */
   setMfaFactor(factor: MfaFactor, change: MfaFactorChange, options?: ActionOptions): Promise<MfaSettings> {
-    return setMfaFactor(this.#core, factor, change, options);
+    return loadMfaSettings().then((actions) => actions.setMfaFactor(this.#core, factor, change, options));
   }
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */

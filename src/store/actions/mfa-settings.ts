@@ -5,7 +5,7 @@
  * it (read back, not guessed). Every call has the store's deadline; a failure is reported once (`cognito-error`).
  */
 import { CognitoMfaChangeEvent, type AuthAction } from '../../events.js';
-import * as amplify from '../amplify.js';
+import * as amplify from '../amplify-mfa-settings.js';
 import { CognitoAuthError } from '../errors.js';
 import type { StoreCore } from '../store-core.js';
 import type { MfaFactor, MfaFactorChange, MfaSettings, TotpSetup } from '../types.js';
