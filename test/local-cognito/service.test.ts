@@ -184,44 +184,53 @@ describe('npm start', () => {
       const exited = new Promise<string>((resolve) =>
         child.once('exit', (code, signal) => resolve(signal ?? String(code))),
       );
-      await new Promise<void>((resolve, reject) => {
-        const timer = setInterval(() => {
-          if (output.includes('Press Ctrl-C')) {
-            clearInterval(timer);
-            resolve();
-          }
-        }, 50);
-        void exited.then(() => reject(new Error(`npm start exited early:\n${output}`)));
-      });
-      const demoUrl = /cognito-elements demo: (http:\/\/\S+)/.exec(output)?.[1];
-      const serviceUrl = /Local Cognito: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      assert.ok(demoUrl && serviceUrl, output);
-      assert.match(output, /demo@example\.com\s+Passw0rd!/);
-      assert.match(output, /new@example\.com\s+TempPassw0rd!/);
-      const page = await fetch(demoUrl);
-      assert.equal(page.status, 200);
-      assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
-      // The pages get the local pool's settings (every Vite demo takes them from demo/shared/pool.ts).
-      const settings = await (await fetch(new URL('/demo/shared/pool.ts', demoUrl))).text();
-      const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
-      assert.ok(settings.includes(pool.userPoolId), settings);
-      assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setInterval(() => {
+            if (output.includes('Press Ctrl-C')) {
+              clearInterval(timer);
+              resolve();
+            }
+          }, 50);
+          void exited.then(() => reject(new Error(`npm start exited early:\n${output}`)));
+        });
+        const demoUrl = /cognito-elements demo: (http:\/\/\S+)/.exec(output)?.[1];
+        const serviceUrl = /Local Cognito: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+        assert.ok(demoUrl && serviceUrl, output);
+        assert.match(output, /demo@example\.com\s+Passw0rd!/);
+        assert.match(output, /new@example\.com\s+TempPassw0rd!/);
+        const page = await fetch(demoUrl);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /<title>cognito-elements demo<\/title>/);
+        // The pages get the local pool's settings (every Vite demo takes them from demo/shared/pool.ts).
+        const settings = await (await fetch(new URL('/demo/shared/pool.ts', demoUrl))).text();
+        const pool = JSON.parse(readFileSync(join(data, 'demo-pool.json'), 'utf8')) as { userPoolId: string };
+        assert.ok(settings.includes(pool.userPoolId), settings);
+        assert.equal((await fetch(`${serviceUrl}/health`)).status, 200);
 
-      process.kill(-child.pid!, 'SIGINT');
-      assert.ok(['0', 'SIGINT'].includes(await exited));
-      // npm ends at once; node underneath closes Vite and the service, then exits. Give it a few seconds.
-      const groupAlive = () => {
+        process.kill(-child.pid!, 'SIGINT');
+        assert.ok(['0', 'SIGINT'].includes(await exited));
+        // npm ends at once; node underneath closes Vite and the service, then exits. Give it a few seconds.
+        const groupAlive = () => {
+          try {
+            process.kill(-child.pid!, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        for (let waited = 0; groupAlive() && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(groupAlive(), false, 'no process of the group is left');
+        assert.equal(await portIsClosed(demoUrl), true);
+        assert.equal(await portIsClosed(serviceUrl), true);
+      } finally {
+        // A failed assertion above must not leave npm start running (it would hold its ports for the next run).
         try {
-          process.kill(-child.pid!, 0);
-          return true;
+          process.kill(-child.pid!, 'SIGKILL');
         } catch {
-          return false;
+          // Already gone: the test ended it.
         }
-      };
-      for (let waited = 0; groupAlive() && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(groupAlive(), false, 'no process of the group is left');
-      assert.equal(await portIsClosed(demoUrl), true);
-      assert.equal(await portIsClosed(serviceUrl), true);
+      }
     },
   );
 });
