@@ -14,6 +14,8 @@ import type { CognitoAuthenticator } from './elements/cognito-authenticator.js';
 import type { CognitoConfirmSignUp } from './elements/cognito-confirm-sign-up.js';
 import type { CognitoForgotPassword } from './elements/cognito-forgot-password.js';
 import type { CognitoLogin } from './elements/cognito-login.js';
+import type { CognitoMfa } from './elements/cognito-mfa.js';
+import type { CognitoMfaSettings } from './elements/cognito-mfa-settings.js';
 import type { CognitoNewPassword } from './elements/cognito-new-password.js';
 import type { CognitoResetPassword } from './elements/cognito-reset-password.js';
 import type { CognitoSession } from './elements/cognito-session.js';
@@ -45,6 +47,8 @@ declare module 'react' {
       'cognito-confirm-sign-up': CognitoJSXProps<CognitoConfirmSignUp>;
       'cognito-forgot-password': CognitoJSXProps<CognitoForgotPassword>;
       'cognito-reset-password': CognitoJSXProps<CognitoResetPassword>;
+      'cognito-mfa': CognitoJSXProps<CognitoMfa>;
+      'cognito-mfa-settings': CognitoJSXProps<CognitoMfaSettings>;
     }
   }
 }

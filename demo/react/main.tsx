@@ -31,6 +31,7 @@ function App() {
         <section>
           <p className="greeting">{state.status === 'signedIn' ? t.hello(state.user?.email ?? '') : ''}</p>
           <cognito-session oncognito-signed-out={(event) => add(t.signedOut(event.detail.reason))} />
+          <cognito-mfa-settings oncognito-mfa-change={(event) => add(t.mfa(event.detail.enabled))} />
         </section>
       </cognito-authenticator>
       <ol className="log">

@@ -39,10 +39,12 @@ export const frameworkStrings = {
     hello: (email: string) => `Hello, ${email}!`,
     signedIn: (email: string, reason: string) => `signed in: ${email} (${reason})`,
     signedOut: (reason: string) => `signed out (${reason})`,
+    mfa: (enabled: readonly string[]) => `two-step verification: ${enabled.join(', ') || 'off'}`,
   },
   ja: {
     hello: (email: string) => `ようこそ、${email} さん`,
     signedIn: (email: string, reason: string) => `ログイン: ${email}(${reason})`,
     signedOut: (reason: string) => `ログアウト(${reason})`,
+    mfa: (enabled: readonly string[]) => `2 段階認証: ${enabled.join('、') || 'オフ'}`,
   },
 } satisfies Record<Lang, unknown>;

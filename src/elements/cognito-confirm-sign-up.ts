@@ -103,10 +103,7 @@ export class CognitoConfirmSignUp extends CognitoFormElement {
         <h2 part="heading">${this.t('confirmSignUp.heading')}</h2>
         <p part="intro">${intro}</p>
         ${renderHiddenUsername(ids.username, pending.email)}
-        ${pending.confirmed ? nothing : this.renderCodeField(ids.code, ids.error)}
-        <div part="error" id=${ids.error} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${pending.confirmed ? nothing : this.renderCodeField(ids.code, ids.error)} ${this.renderError(ids.error)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('confirmSignUp.busy') : this.t('confirmSignUp.submit')}
         </button>

@@ -96,9 +96,7 @@ export class CognitoForgotPassword extends CognitoFormElement {
             onInput: this.onEmailInput,
           }),
         )}
-        <div part="error" id=${ids.error} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${this.renderError(ids.error)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('forgotPassword.busy') : this.t('forgotPassword.submit')}
         </button>

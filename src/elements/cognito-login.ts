@@ -286,7 +286,7 @@ export class CognitoLogin extends CognitoFormElement {
               >`
             : nothing
         }
-        <div part="error" id=${ids.error} role="alert">${message}</div>
+        ${this.renderError(ids.error, message)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('login.busy') : this.t('login.submit')}
         </button>

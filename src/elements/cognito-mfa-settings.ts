@@ -257,9 +257,7 @@ export class CognitoMfaSettings extends CognitoFormElement {
                 ${this.secret ? this.#renderSetup(this.secret, state.user.email ?? state.user.username) : nothing}`
             : nothing
         }
-        <div part="error" id=${ids.error} role="alert">
-          ${this.loadFailed && !this.settings ? this.t('mfaSettings.loadFailed', { reason: message }) : message}
-        </div>
+        ${this.renderError(ids.error, this.loadFailed && !this.settings ? this.t('mfaSettings.loadFailed', { reason: message }) : message)}
         ${
           this.loadFailed && !this.settings
             ? html`<button part="retry secondary-button" type="button" ?disabled=${this.busy} @click=${this.#onRetry}>

@@ -160,10 +160,7 @@ export class CognitoMfa extends CognitoFormElement {
       <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <h2 part="heading">${this.t(heading)}</h2>
         <p part="intro">${intro}</p>
-        ${renderHiddenUsername(ids.username, step.email)} ${body}
-        <div part="error" id=${ids.error} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${renderHiddenUsername(ids.username, step.email)} ${body} ${this.renderError(ids.error)}
         <p part="notice" role="status">${this.notice ? this.t(this.notice.key, this.notice.params) : ''}</p>
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t(submit === 'mfa.emailSetupSubmit' ? 'mfa.sending' : 'mfa.busy') : this.t(submit)}

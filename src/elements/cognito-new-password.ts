@@ -86,9 +86,7 @@ export class CognitoNewPassword extends CognitoPasswordForm {
         ${renderHiddenUsername(this.#username, pending.email)}
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
         ${this.renderAttributeFields(pending.missingAttributes, 'newPassword.attributes')}
-        <div part="error" id=${ids.error} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${this.renderError(ids.error)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('newPassword.busy') : this.t('newPassword.submit')}
         </button>

@@ -103,9 +103,7 @@ export class CognitoResetPassword extends CognitoPasswordForm {
         <p part="intro">${this.t('resetPassword.sentTo', { email: pending.email })}</p>
         ${renderHiddenUsername(ids.username, pending.email)} ${this.renderCodeField(ids.code, errorId)}
         ${this.renderPasswordFields({ password: 'newPassword.password', confirm: 'newPassword.confirm' })}
-        <div part="error" id=${errorId} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${this.renderError(errorId)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('resetPassword.busy') : this.t('resetPassword.submit')}
         </button>

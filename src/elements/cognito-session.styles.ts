@@ -49,7 +49,7 @@ export const sessionStyles = css`
     margin: 0;
     color: var(--_error);
   }
-  [part~='error']:empty {
+  [part~='error'][data-empty] {
     display: none;
   }
   [part~='sign-out-button']:disabled {

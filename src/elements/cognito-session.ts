@@ -129,7 +129,7 @@ export class CognitoSession extends CognitoElement {
         >
           ${label}
         </button>
-        <p part="error" role="alert">
+        <p part="error" role="alert" ?data-empty=${!this.failure}>
           ${this.failure ? this.t('session.globalSignOutFailed', { reason: this.t(this.failure.key, this.failure.params) }) : ''}
         </p>
         ${this.showToken && this.tokens ? this.#renderToken(this.tokens) : nothing}

@@ -130,10 +130,7 @@ export class CognitoSignUp extends CognitoPasswordForm {
           }),
         )}
         ${this.renderPasswordFields({ password: 'signUp.password', confirm: 'signUp.confirm' })}
-        ${this.renderAttributeFields(this.#fields, 'signUp.attributes')}
-        <div part="error" id=${errorId} role="alert">
-          ${this.error ? this.t(this.error.key, this.error.params) : ''}
-        </div>
+        ${this.renderAttributeFields(this.#fields, 'signUp.attributes')} ${this.renderError(errorId)}
         <button part="submit-button" type="submit" ?disabled=${this.busy}>
           ${this.busy ? this.t('signUp.busy') : this.t('signUp.submit')}
         </button>

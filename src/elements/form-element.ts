@@ -157,6 +157,17 @@ export abstract class CognitoFormElement extends CognitoElement {
     void this.updateComplete.then(() => this.field('code')?.focus());
   }
 
+  /**
+   * The form's `role="alert"` line, always in the page (so that a message appearing in it is announced) and marked
+   * `data-empty` while it has nothing to say (the styles hide an empty one; whitespace in a template is not `:empty`).
+   */
+  protected renderError(
+    id: string,
+    message: string = this.error ? this.t(this.error.key, this.error.params) : '',
+  ): TemplateResult {
+    return html`<div part="error" id=${id} role="alert" ?data-empty=${!message}>${message}</div>`;
+  }
+
   /** The one-time-code input of a code step. */
   protected renderCodeField(id: string, errorId: string): TemplateResult {
     return renderField({

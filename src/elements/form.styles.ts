@@ -101,7 +101,7 @@ export const formStyles = css`
       cursor: progress;
       opacity: 0.7;
     }
-    ${FORMS} [part~='error']:not(:empty) {
+    ${FORMS} [part~='error']:not([data-empty]) {
       padding: 0.5rem 0.75rem;
       border-left: 4px solid var(--_error);
       border-radius: var(--_radius);

@@ -121,3 +121,89 @@ describe('MFA in the demos: set up an authenticator app at first sign-in, then s
     });
   }
 });
+
+/** A confirmed user of the demo pool (MFA optional) with no factor. */
+async function plainUser(): Promise<string> {
+  const email = uniqueEmail('settings');
+  const { userPoolId } = e2e.service.demo!;
+  await e2e.service.call('AdminCreateUser', {
+    UserPoolId: userPoolId,
+    Username: email,
+    TemporaryPassword: 'TempPassw0rd!',
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ],
+  });
+  await e2e.service.call('AdminSetUserPassword', {
+    UserPoolId: userPoolId,
+    Username: email,
+    Password: 'Passw0rd!',
+    Permanent: true,
+  });
+  return email;
+}
+
+const SETTINGS_DEMOS = [
+  { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html` },
+  { name: 'react demo', url: () => `${e2e.viteUrl}/demo/react.html` },
+];
+
+describe('MFA settings in the demos: a signed-in user turns an authenticator app on, then off', () => {
+  for (const demo of SETTINGS_DEMOS) {
+    test(demo.name, async () => {
+      const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1000, height: 1300 } });
+      const pages: Page[] = [];
+      try {
+        await withScreenshotOnFailure(
+          `mfa-settings-${demo.name}`,
+          () => pages,
+          async () => {
+            const page = await context.newPage();
+            pages.push(page);
+            const email = await plainUser();
+            await page.goto(demo.url());
+            await page.locator('cognito-authenticator cognito-login form').waitFor();
+            await signIn(page, email, 'Passw0rd!');
+            await signedInAs(page, email).waitFor();
+
+            // The settings, signed in: the app is off.
+            const settings = page.locator('cognito-mfa-settings');
+            await settings.getByRole('heading', { name: 'Two-step verification', exact: true }).waitFor();
+            const app = settings.locator('[part~="factor"][data-factor="TOTP"]');
+            await app.locator('[part~="factor-state"]').filter({ hasText: 'Off' }).waitFor();
+
+            // Set it up from the key the page shows, with the app's code.
+            await app.getByRole('button', { name: 'Set up' }).click();
+            await settings.getByRole('img', { name: `QR code to add ${email} to an authenticator app` }).waitFor();
+            const key = ((await settings.locator('[part~="secret"]').textContent()) ?? '').trim();
+            await settings.locator('input[autocomplete="one-time-code"]').fill(appCode(key));
+            await settings.getByRole('button', { name: 'Verify and turn on' }).click();
+            await settings
+              .getByText('Your authenticator app is set up and is now your preferred second step.', { exact: true })
+              .waitFor();
+            await app.locator('[part~="factor-state"]').filter({ hasText: 'On, preferred' }).waitFor();
+            const user = await e2e.service.call('AdminGetUser', {
+              UserPoolId: e2e.service.demo!.userPoolId,
+              Username: email,
+            });
+            assert.deepEqual((user as { UserMFASettingList?: string[] }).UserMFASettingList, ['SOFTWARE_TOKEN_MFA']);
+
+            // Turn it off again: Cognito has no factor left.
+            await app.getByRole('button', { name: 'Turn off' }).click();
+            await settings.getByText('Authenticator app is off.', { exact: true }).waitFor();
+            await app.locator('[part~="factor-state"]').filter({ hasText: 'Off' }).waitFor();
+            const after = await e2e.service.call('AdminGetUser', {
+              UserPoolId: e2e.service.demo!.userPoolId,
+              Username: email,
+            });
+            assert.deepEqual((after as { UserMFASettingList?: string[] }).UserMFASettingList ?? [], []);
+          },
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -4,6 +4,7 @@
  * caught. (That apps without the import are unaffected is test/e2e/package.test.ts's vanilla app.)
  */
 import '../../src/react.js';
+import type { CognitoMfaChangeEvent } from '../../src/events.js';
 
 export const valid = (
   <>
@@ -19,9 +20,21 @@ export const valid = (
     <cognito-new-password minLength={10} require="lowercase numbers" />
     <cognito-session global showToken className="account" oncognito-signed-out={(event) => void event.detail.reason}>
       <p slot="signed-in">…</p>
+      <cognito-mfa-settings
+        slot="signed-in"
+        factors="totp email"
+        totpIssuer="Example Shop"
+        oncognito-mfa-change={(event) => void event.detail.enabled.includes('TOTP')}
+      />
     </cognito-session>
+    <cognito-mfa totpIssuer="Example Shop" />
   </>
 );
+
+const onMfaChange = (event: CognitoMfaChangeEvent) =>
+  // @ts-expect-error the factors are 'TOTP' | 'SMS' | 'EMAIL'
+  event.detail.enabled.includes('SMTP');
+export const mfaListener = <cognito-mfa-settings oncognito-mfa-change={onMfaChange} />;
 
 // @ts-expect-error only 'srp' or 'password'
 export const badFlow = <cognito-login authFlow="custom" />;

@@ -47,11 +47,14 @@ describe('<cognito-login> with MFA', () => {
     expect(codeInput(form).inputMode).to.equal('numeric');
     await waitUntil(() => document.activeElement === codeInput(form), 'focus is not on the code');
     await expect(login).to.be.accessible();
+    const errorBox = form.querySelector<HTMLElement>('[part~="error"]')!;
+    expect(errorBox.offsetHeight, 'no empty error box on screen').to.equal(0);
 
     const wrong = totpCode(secret!) === '000000' ? '111111' : '000000';
     typeInto(codeInput(form), wrong);
     submit(form);
     await waitUntil(() => alertText(form) !== '', 'no error', NETWORK);
+    expect(errorBox.offsetHeight, 'the error is on screen').to.be.greaterThan(0);
     expect(alertText(form)).to.equal('That code is not right. Check it and try again.');
     expect(codeInput(form).getAttribute('aria-invalid')).to.equal('true');
     expect(login.getAttribute('state')).to.equal('mfa');
