@@ -141,6 +141,65 @@ describe('<cognito-login> with MFA', () => {
     expect(UserMFASettingList).to.deep.equal(['SOFTWARE_TOKEN_MFA']);
   });
 
+  it('a pool that requires MFA and offers two factors: the user chooses email, gives the address, and its code signs in', async () => {
+    // A pool of its own: MFA ON with an authenticator app and email codes, and a user with no email attribute yet
+    // (so that Cognito offers both to set up): usernames are plain names there, this one shaped like an address.
+    const name = `mfa-choice-${Date.now().toString(36)}`;
+    const { UserPool } = await callCognito<{ UserPool: { Id: string } }>('CreateUserPool', { PoolName: name });
+    const { UserPoolClient } = await callCognito<{ UserPoolClient: { ClientId: string } }>('CreateUserPoolClient', {
+      UserPoolId: UserPool.Id,
+      ClientName: name,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    await callCognito('SetUserPoolMfaConfig', {
+      UserPoolId: UserPool.Id,
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      EmailMfaConfiguration: {},
+    });
+    const email = await createTemporaryUser(UserPool.Id, 'choice');
+    await callCognito('AdminSetUserPassword', {
+      UserPoolId: UserPool.Id,
+      Username: email,
+      Password: 'Passw0rd!',
+      Permanent: true,
+    });
+    const login = await loginFixture({ pool: { userPoolId: UserPool.Id, clientId: UserPoolClient.ClientId } });
+    const steps: string[] = [];
+    const onStep = (event: Event) => steps.push((event as CognitoNextStepEvent).detail.step);
+    document.addEventListener('cognito-next-step', onStep);
+    try {
+      await submitLogin(login, email, 'Passw0rd!');
+      const form = await mfaForm(login);
+      expect(text(form, 'heading')).to.equal('Set up two-step verification');
+      const options = [...form.querySelectorAll<HTMLInputElement>('input[name="factor"]')];
+      expect(options.map((o) => o.value)).to.have.members(['TOTP', 'EMAIL']);
+      await expect(login).to.be.accessible();
+      options.find((o) => o.value === 'EMAIL')!.click();
+      submit(form);
+
+      await waitUntil(() => login.querySelector('cognito-mfa input[autocomplete="email"]'), 'no address step', NETWORK);
+      const address = login.querySelector<HTMLInputElement>('cognito-mfa input[autocomplete="email"]')!;
+      expect(text(login, 'heading')).to.equal('Get sign-in codes by email');
+      expect(address.value, 'the sign-in email is offered').to.equal(email);
+      submit(login.querySelector('cognito-mfa')!);
+
+      await waitUntil(() => login.querySelector('cognito-mfa input[autocomplete="one-time-code"]'), 'no code', NETWORK);
+      expect(text(login, 'intro')).to.match(/^We sent a code to .+\*\*\*.+\. Enter it to sign in\.$/);
+      typeInto(codeInput(login), await latestCode(email));
+      const signedIn = oneEvent(document, 'cognito-signed-in');
+      submit(login.querySelector('cognito-mfa')!);
+      await signedIn;
+      expect(steps).to.deep.equal([
+        'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION',
+        'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP',
+        'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
+      ]);
+    } finally {
+      document.removeEventListener('cognito-next-step', onStep);
+    }
+  });
+
   it('too many wrong codes end the challenge: back to sign-in, told to start again, the email kept', async () => {
     const { email, secret } = await createMfaUser({ totp: true });
     const login = await loginFixture();
