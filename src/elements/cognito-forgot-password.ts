@@ -4,7 +4,7 @@ import { uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
-import { resetPasswordHosts, StepHostsController } from './step-hosts.js';
+import { resetPasswordHosts, mfaHosts, StepHostsController } from './step-hosts.js';
 import './cognito-reset-password.js';
 import { addStrings } from '../i18n/index.js';
 import { forgotPasswordStrings } from '../i18n/strings/forgot-password.js';
@@ -54,7 +54,7 @@ export class CognitoForgotPassword extends CognitoFormElement {
   @property() require = 'lowercase uppercase numbers symbols';
 
   readonly #ids = { email: uniqueId('cognito-forgot-email'), error: uniqueId('cognito-forgot-error') };
-  protected readonly stepHosts = new StepHostsController(this, [resetPasswordHosts]);
+  protected readonly stepHosts = new StepHostsController(this, [resetPasswordHosts, mfaHosts]);
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -63,6 +63,8 @@ export class CognitoForgotPassword extends CognitoFormElement {
     if (email === undefined) return;
     await this.submitting(async () => {
       resetPasswordHosts.preferWithin(this);
+      // A pool (or user) with MFA: the sign-in that ends this journey continues here.
+      mfaHosts.preferWithin(this);
       await this.auth.store.resetPassword(email, { origin: this });
     });
   }
@@ -79,6 +81,12 @@ export class CognitoForgotPassword extends CognitoFormElement {
         min-length=${this.minLength}
         require=${this.require}
       ></cognito-reset-password>`;
+    }
+    // The sign-in that ends this journey may need a second factor: it continues here (loaded when it appears).
+    if (status === 'mfa') {
+      return mfaHosts.pageHasOwn()
+        ? nothing
+        : this.renderStep('cognito-mfa', html`<cognito-mfa embedded></cognito-mfa>`);
     }
     if (status !== 'signedOut') return nothing;
     const ids = this.#ids;

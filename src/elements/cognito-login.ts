@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
-import { focusFor } from '../internal/focus.js';
 import type { AuthFlow } from '../store/index.js';
 import { emailField, renderField } from './field.js';
 import { CognitoFormElement } from './form-element.js';
@@ -13,8 +12,6 @@ import {
   resetPasswordHosts,
   StepHostsController,
 } from './step-hosts.js';
-import { StepLoader } from './step-loader.js';
-import type { StepTag } from './steps.js';
 
 /**
  * @summary Email and password sign-in to Amazon Cognito: SRP in the browser, no server of your own.
@@ -102,12 +99,6 @@ export class CognitoLogin extends CognitoFormElement {
     resetPasswordHosts,
     mfaHosts,
   ]);
-  // A step that arrives after the change of state gets the focus the change would have given it.
-  readonly #steps = new StepLoader(
-    this,
-    () => this.auth.store.timeoutMs,
-    () => void focusFor(this.auth.state.status),
-  );
 
   protected override forgetTyped(): void {
     super.forgetTyped();
@@ -182,7 +173,7 @@ export class CognitoLogin extends CognitoFormElement {
       case 'newPasswordRequired':
         return newPasswordHosts.pageHasOwn()
           ? nothing
-          : this.#step(
+          : this.renderStep(
               'cognito-new-password',
               html`<cognito-new-password
                 embedded
@@ -193,14 +184,14 @@ export class CognitoLogin extends CognitoFormElement {
       case 'confirmSignUp':
         return confirmSignUpHosts.pageHasOwn()
           ? nothing
-          : this.#step(
+          : this.renderStep(
               'cognito-confirm-sign-up',
               html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`,
             );
       case 'resetPassword':
         return resetPasswordHosts.pageHasOwn()
           ? nothing
-          : this.#step(
+          : this.renderStep(
               'cognito-reset-password',
               html`<cognito-reset-password
                 embedded
@@ -212,7 +203,7 @@ export class CognitoLogin extends CognitoFormElement {
       case 'mfa':
         return mfaHosts.pageHasOwn()
           ? nothing
-          : this.#step('cognito-mfa', html`<cognito-mfa embedded totp-issuer=${this.totpIssuer}></cognito-mfa>`);
+          : this.renderStep('cognito-mfa', html`<cognito-mfa embedded totp-issuer=${this.totpIssuer}></cognito-mfa>`);
       case 'signedOut': {
         const message = this.error
           ? this.t(this.error.key, this.error.params)
@@ -221,23 +212,6 @@ export class CognitoLogin extends CognitoFormElement {
             : '';
         return this.#renderForm(message);
       }
-    }
-  }
-
-  /** A step's element, loaded when the step appears; while it loads, a status; if it cannot, why and the ways out. */
-  #step(tag: StepTag, element: TemplateResult): TemplateResult {
-    switch (this.#steps.status(tag)) {
-      case 'ready':
-        return element;
-      case 'loading':
-        return html`<p role="status" part="loading">${this.t('step.loading')}</p>
-          ${element}`;
-      case 'failed':
-        return html`<div role="alert" part="error">${this.t('error.stepUnavailable')}</div>
-          <button type="button" part="retry button" @click=${() => location.reload()}>${this.t('step.reload')}</button>
-          <button type="button" part="back button" @click=${() => this.auth.store.cancelStep()}>
-            ${this.t('step.back')}
-          </button>`;
     }
   }
 

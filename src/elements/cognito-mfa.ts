@@ -5,8 +5,9 @@ import { codeStrings } from '../i18n/strings/code.js';
 import { mfaStrings } from '../i18n/strings/mfa.js';
 import { adoptLightDomStyles, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
+import { focusFor } from '../internal/focus.js';
 import type { AuthStatus, MfaChoiceStep, MfaFactor, MfaStep, TotpSetupStep } from '../store/index.js';
-import { renderField, renderHiddenUsername } from './field.js';
+import { EMAIL, renderField, renderHiddenUsername } from './field.js';
 import { CognitoFormElement } from './form-element.js';
 import { mfaStyles } from './cognito-mfa.styles.js';
 import { mfaHosts, StepHostsController } from './step-hosts.js';
@@ -84,6 +85,9 @@ export class CognitoMfa extends CognitoFormElement {
     adoptLightDomStyles(this, totpSetupStyles);
   }
 
+  /** Whether an MFA step was shown at the last update. */
+  #shown = false;
+
   get #step(): MfaStep | null {
     const { state } = this.auth;
     return state.status === 'mfa' && mfaHosts.owner() === this ? state.pending : null;
@@ -92,8 +96,16 @@ export class CognitoMfa extends CognitoFormElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { state } = this.auth;
-    // Each step starts clean (a choice leads to a setup, a setup to a code).
-    this.followStep(state.status === 'mfa' ? `${state.pending.step} ${state.pending.email}` : null);
+    // Each step starts clean (a choice leads to a setup, a setup to a code), and takes the focus the one before
+    // had: the status stays `mfa`, so no change of status moves it (internal/focus.ts).
+    const wasStep = this.#shown;
+    this.#shown = state.status === 'mfa';
+    if (
+      this.followStep(this.#shown ? `${state.pending?.step} ${state.pending?.email}` : null) &&
+      wasStep &&
+      this.#shown
+    )
+      void focusFor('mfa');
     if (this.#step?.step === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' && this.qr === null) this.#loadQr();
   }
 
@@ -132,7 +144,9 @@ export class CognitoMfa extends CognitoFormElement {
       case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP': {
         this.email = this.field('mfa-email')?.value.trim() ?? '';
         if (!this.email) this.refuse('error.emailRequired', 'mfa-email');
-        return this.email || undefined;
+        else if (!EMAIL.test(this.email)) this.refuse('error.emailInvalid', 'mfa-email');
+        else return this.email;
+        return undefined;
       }
       default: {
         // Codes are often typed or pasted in groups ("123 456").

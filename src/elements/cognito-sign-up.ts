@@ -4,7 +4,7 @@ import { fallBack, uniqueId } from '../internal/cognito-element.js';
 import { customElement } from '../internal/custom-element.js';
 import { emailField, renderField } from './field.js';
 import { CognitoPasswordForm } from './password-form.js';
-import { confirmSignUpHosts, StepHostsController } from './step-hosts.js';
+import { confirmSignUpHosts, mfaHosts, StepHostsController } from './step-hosts.js';
 import './cognito-confirm-sign-up.js';
 import { addStrings } from '../i18n/index.js';
 import { signUpStrings } from '../i18n/strings/sign-up.js';
@@ -62,7 +62,7 @@ export class CognitoSignUp extends CognitoPasswordForm {
   @property({ attribute: 'sign-in-href' }) signInHref = '';
 
   readonly #emailId = uniqueId('cognito-sign-up-email');
-  protected readonly stepHosts = new StepHostsController(this, [confirmSignUpHosts]);
+  protected readonly stepHosts = new StepHostsController(this, [confirmSignUpHosts, mfaHosts]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -99,6 +99,8 @@ export class CognitoSignUp extends CognitoPasswordForm {
     if (email === undefined || this.refusePassword() || this.refuseAttributes(fields)) return;
     const failure = await this.submitting(async () => {
       confirmSignUpHosts.preferWithin(this);
+      // A pool (or user) with MFA: the sign-in that ends this journey continues here.
+      mfaHosts.preferWithin(this);
       await this.auth.store.signUp(email, this.password, { origin: this, attributes: this.attributesFor(fields) });
     });
     if (failure?.code === 'usernameExists') this.invalidField = 'email';
@@ -113,6 +115,12 @@ export class CognitoSignUp extends CognitoPasswordForm {
       return confirmSignUpHosts.pageHasOwn()
         ? nothing
         : html`<cognito-confirm-sign-up embedded resend-cooldown=${this.resendCooldown}></cognito-confirm-sign-up>`;
+    }
+    // The sign-in that ends this journey may need a second factor: it continues here (loaded when it appears).
+    if (status === 'mfa') {
+      return mfaHosts.pageHasOwn()
+        ? nothing
+        : this.renderStep('cognito-mfa', html`<cognito-mfa embedded></cognito-mfa>`);
     }
     if (status !== 'signedOut') return nothing;
     const errorId = this.passwordIds.error;

@@ -14,9 +14,12 @@ import {
   type Message,
 } from '../internal/cognito-element.js';
 import { Cooldown } from '../internal/cooldown.js';
+import { focusFor } from '../internal/focus.js';
 import { toAuthError, type AuthStatus, type CodeDelivery, type CognitoAuthError } from '../store/index.js';
 import { EMAIL, renderField } from './field.js';
 import { formStyles } from './form.styles.js';
+import { StepLoader } from './step-loader.js';
+import type { StepTag } from './steps.js';
 
 /** Seconds before Resend code can be used again, unless the `resend-cooldown` attribute says otherwise. */
 const RESEND_COOLDOWN_S = 30;
@@ -35,6 +38,14 @@ export abstract class CognitoFormElement extends CognitoElement {
   @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30; // RESEND_COOLDOWN_S, written out for the manifest
 
   protected readonly cooldown = new Cooldown(this);
+
+  // The steps a form continues into, loaded when they appear (steps.ts); one that arrives after the change of
+  // state gets the focus the change would have given it.
+  readonly #steps = new StepLoader(
+    this,
+    () => this.auth.store.timeoutMs,
+    () => void focusFor(this.auth.state.status),
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -166,6 +177,23 @@ export abstract class CognitoFormElement extends CognitoElement {
     message: string = this.error ? this.t(this.error.key, this.error.params) : '',
   ): TemplateResult {
     return html`<div part="error" id=${id} role="alert" ?data-empty=${!message}>${message}</div>`;
+  }
+
+  /** A step's element, loaded when the step appears; while it loads, a status; if it cannot, why and the ways out. */
+  protected renderStep(tag: StepTag, element: TemplateResult): TemplateResult {
+    switch (this.#steps.status(tag)) {
+      case 'ready':
+        return element;
+      case 'loading':
+        return html`<p role="status" part="loading">${this.t('step.loading')}</p>
+          ${element}`;
+      case 'failed':
+        return html`<div role="alert" part="error">${this.t('error.stepUnavailable')}</div>
+          <button type="button" part="retry button" @click=${() => location.reload()}>${this.t('step.reload')}</button>
+          <button type="button" part="back button" @click=${() => this.auth.store.cancelStep()}>
+            ${this.t('step.back')}
+          </button>`;
+    }
   }
 
   /** The one-time-code input of a code step. */

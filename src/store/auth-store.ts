@@ -9,7 +9,7 @@
  * Nothing happens at import time: the store is made by the first `getAuthStore()` and starts (Hub, restore) once
  * it has a configuration.
  */
-import { CognitoErrorEvent } from '../events.js';
+import { CognitoErrorEvent, type AuthAction } from '../events.js';
 import { confirmResetPassword, resendResetCode, resetPassword } from './actions/password-reset.js';
 import { confirmMfa } from './actions/mfa.js';
 import { loadMfaSettings } from './actions/on-demand.js';
@@ -232,26 +232,37 @@ export class AuthStore {
     return signOut(this.#core, options);
   }
 
-  // A signed-in user's MFA settings: their actions load on first use (actions/on-demand.ts).
+  // A signed-in user's MFA settings: their actions load on first use (actions/on-demand.ts), under the deadline of
+  // every network action; a module that cannot load is reported like any failed action.
+
+  #mfaSettings(action: AuthAction, options?: ActionOptions): ReturnType<typeof loadMfaSettings> {
+    return this.#core.deadline(loadMfaSettings()).catch((error: unknown) => {
+      throw this.#core.fail(error, action, options?.origin);
+    });
+  }
 
   /** The signed-in user's second factors: which are on, which is preferred. Rejects `NotSignedIn` when signed out. */
   getMfaSettings(options?: ActionOptions): Promise<MfaSettings> {
-    return loadMfaSettings().then((actions) => actions.getMfaSettings(this.#core, options));
+    return this.#mfaSettings('getMfaSettings', options).then((actions) => actions.getMfaSettings(this.#core, options));
   }
 
   /** Starts setting up an authenticator app for the signed-in user: its secret (nothing is on until verified). */
   startTotpSetup(options?: ActionOptions): Promise<TotpSetup> {
-    return loadMfaSettings().then((actions) => actions.startTotpSetup(this.#core, options));
+    return this.#mfaSettings('startTotpSetup', options).then((actions) => actions.startTotpSetup(this.#core, options));
   }
 
   /** The app's first code: verified, then the preferred factor (`cognito-mfa-change`). A wrong code can be retyped. */
   verifyTotpSetup(code: string, options?: ActionOptions): Promise<MfaSettings> {
-    return loadMfaSettings().then((actions) => actions.verifyTotpSetup(this.#core, code, options));
+    return this.#mfaSettings('verifyTotpSetup', options).then((actions) =>
+      actions.verifyTotpSetup(this.#core, code, options),
+    );
   }
 
   /** Turns a factor on, off, or makes it the preferred one (`cognito-mfa-change`); the others stay as they are. */
   setMfaFactor(factor: MfaFactor, change: MfaFactorChange, options?: ActionOptions): Promise<MfaSettings> {
-    return loadMfaSettings().then((actions) => actions.setMfaFactor(this.#core, factor, change, options));
+    return this.#mfaSettings('setMfaFactor', options).then((actions) =>
+      actions.setMfaFactor(this.#core, factor, change, options),
+    );
   }
 
   /** The current tokens, refreshed first when they have expired (or when forced). Rejects when signed out. */

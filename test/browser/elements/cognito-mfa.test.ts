@@ -3,11 +3,12 @@
  * codes from an authenticator app (computed from the secret, as the app would) and by email (read from the local
  * service's outbox), the choice of a factor, and setting up an app in a pool that requires MFA.
  */
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { DEMO_MFA_ON_CLIENT_ID, DEMO_MFA_ON_POOL_ID } from '../../../local-cognito/src/demo-pool.js';
+import '../../../src/elements/cognito-forgot-password.js';
 import '../../../src/elements/cognito-login.js';
 import type { CognitoNextStepEvent, CognitoSignedInEvent } from '../../../src/events.js';
-import { alertText, cleanSlate, loginFixture, submitLogin, typeInto } from '../../support/fixtures.js';
+import { alertText, cleanSlate, loginFixture, poolAttributes, submitLogin, typeInto } from '../../support/fixtures.js';
 import {
   callCognito,
   createMfaUser,
@@ -101,10 +102,47 @@ describe('<cognito-login> with MFA', () => {
     submit(form);
     expect((await step).detail.step).to.equal('CONFIRM_SIGN_IN_WITH_EMAIL_CODE');
     await waitUntil(() => login.querySelector('cognito-mfa input[autocomplete="one-time-code"]'), 'no code', NETWORK);
+    // The status stayed `mfa`: the new step still takes the focus.
+    await waitUntil(() => document.activeElement === codeInput(login), 'focus did not follow to the code');
     typeInto(codeInput(login), await latestCode(email));
     const signedIn = oneEvent(document, 'cognito-signed-in');
     submit(login.querySelector('cognito-mfa')!);
     await signedIn;
+  });
+
+  it('a password reset on a page of its own continues into MFA there, and signs in with the code', async () => {
+    const { email } = await createMfaUser({ email: true });
+    const a = await poolAttributes();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <cognito-forgot-password
+          user-pool-id=${a.userPoolId}
+          client-id=${a.clientId}
+          endpoint=${a.endpoint}
+          resend-cooldown="0"
+        ></cognito-forgot-password>
+      </div>`,
+    );
+    const forgot = wrapper.querySelector('cognito-forgot-password')!;
+    await waitUntil(() => forgot.querySelector('input[autocomplete="username"]'), 'no form', NETWORK);
+    typeInto(forgot.querySelector<HTMLInputElement>('input[autocomplete="username"]')!, email);
+    submit(forgot);
+    await waitUntil(
+      () => forgot.querySelector('cognito-reset-password input[name="new-password"]'),
+      'no reset',
+      NETWORK,
+    );
+    typeInto(codeInput(forgot), await latestCode(email));
+    typeInto(forgot.querySelector<HTMLInputElement>('input[name="new-password"]')!, 'N3w-Passw0rd!');
+    typeInto(forgot.querySelector<HTMLInputElement>('input[name="confirm-password"]')!, 'N3w-Passw0rd!');
+    submit(forgot.querySelector('cognito-reset-password')!);
+
+    await waitUntil(() => forgot.querySelector('cognito-mfa input[autocomplete="one-time-code"]'), 'no MFA', NETWORK);
+    expect(forgot.getAttribute('state')).to.equal('mfa');
+    typeInto(codeInput(forgot), await latestCode(email));
+    const signedIn = oneEvent(document, 'cognito-signed-in') as Promise<CognitoSignedInEvent>;
+    submit(forgot.querySelector('cognito-mfa')!);
+    expect((await signedIn).detail.reason).to.equal('password-reset');
   });
 
   it('a pool that requires MFA: the app is set up from the QR code or key, and its first code signs in', async () => {
@@ -182,6 +220,12 @@ describe('<cognito-login> with MFA', () => {
       const address = login.querySelector<HTMLInputElement>('cognito-mfa input[autocomplete="email"]')!;
       expect(text(login, 'heading')).to.equal('Get sign-in codes by email');
       expect(address.value, 'the sign-in email is offered').to.equal(email);
+      typeInto(address, 'not-an-address');
+      submit(login.querySelector('cognito-mfa')!);
+      await waitUntil(() => alertText(login) !== '');
+      expect(alertText(login)).to.equal('Enter an email address like name@example.com.');
+      expect(steps, 'nothing was sent: still at the address').to.have.length(2);
+      typeInto(address, email);
       submit(login.querySelector('cognito-mfa')!);
 
       await waitUntil(() => login.querySelector('cognito-mfa input[autocomplete="one-time-code"]'), 'no code', NETWORK);
