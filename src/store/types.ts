@@ -42,7 +42,10 @@ export type SignInStep =
 export type JourneyStep = SignInStep | 'CONFIRM_RESET_PASSWORD_WITH_CODE';
 
 /** Why the user is back at the sign-in form when it was not their doing. */
-export type StoreNotice = 'sessionExpired';
+export type StoreNotice =
+  | 'sessionExpired'
+  /** An authenticator app's setup at sign-in may not have finished (its answer was lost): sign in again. */
+  | 'mfaSetupInterrupted';
 
 /** Where Cognito sent a code, masked as Cognito masks it (`d***@e***`, `+*******0123`). */
 export interface CodeDelivery {

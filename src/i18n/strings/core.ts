@@ -25,6 +25,8 @@ export const coreStrings = strings(
     'error.attemptsExceeded': 'Too many failed attempts. Wait a few minutes before you try again.',
     'error.userDisabled': 'This account is disabled. Contact the site’s administrator.',
     'error.sessionExpired': 'Your sign-in took too long and expired. Sign in again.',
+    'error.mfaSetupInterrupted':
+      'Setting up your authenticator app may not have finished. Sign in again; if you are asked for a code, use your app.',
     'error.userNotConfirmed':
       'This account is not confirmed yet. Confirm it with the code sent to your email, then sign in.',
     'error.passwordResetRequired': 'Your password must be reset before you can sign in.',
@@ -88,6 +90,8 @@ export const coreStrings = strings(
       'ログインの失敗が続いたため、一時的にロックされています。数分待ってから再度お試しください。',
     'error.userDisabled': 'このアカウントは無効化されています。サイトの管理者にお問い合わせください。',
     'error.sessionExpired': 'ログイン手続きの有効期限が切れました。もう一度ログインしてください。',
+    'error.mfaSetupInterrupted':
+      '認証アプリの設定が完了していない可能性があります。もう一度ログインし、コードを求められたらアプリのコードを入力してください。',
     'error.userNotConfirmed':
       'このアカウントはまだ確認されていません。メールで届いた確認コードで確認してからログインしてください。',
     'error.passwordResetRequired': 'ログインする前にパスワードの再設定が必要です。',

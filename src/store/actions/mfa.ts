@@ -4,10 +4,18 @@
  * authenticator app's secret and its first code, or the address email codes go to).
  */
 import * as amplify from '../amplify.js';
-import { CognitoAuthError } from '../errors.js';
+import { CognitoAuthError, toAuthError } from '../errors.js';
+import { signedOut } from '../machine.js';
 import type { SignInResult, StoreCore } from '../store-core.js';
 import type { MfaFactor, MfaStep } from '../types.js';
 import { continueSignIn, type ActionOptions } from './sign-in.js';
+
+/**
+ * The authenticator-app setups whose answer was lost on the way (no network, no answer in time): Amplify verifies
+ * the app's first code (VerifySoftwareToken) and then answers the challenge, so the code may have been taken while
+ * the answer was not. A retry then cannot verify again; the way on is a new sign-in, which says so.
+ */
+const lostSetupAnswers = new WeakSet<MfaStep>();
 
 /** The step that waits, when it is an MFA step; else a rejection (and `cognito-error`). */
 function waitingMfa(core: StoreCore, origin: EventTarget | undefined): MfaStep {
@@ -39,7 +47,19 @@ export async function confirmMfa(core: StoreCore, answer: string, options: Actio
     throw core.fail(error, 'confirmMfa', origin);
   }
   return core.act('confirmMfa', origin, async () => {
-    const next = await core.deadline(amplify.answerChallenge(value));
+    const next = await core.deadline(amplify.answerChallenge(value)).catch((error: unknown) => {
+      if (step.step === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') afterSetupFailure(core, step, error, origin);
+      throw error;
+    });
     return continueSignIn(core, step.email, next, { reason: core.stepReason, origin });
   });
+}
+
+/** A failed answer to an app's setup: a lost one is remembered; after it, anything but a wrong code ends the sign-in. */
+function afterSetupFailure(core: StoreCore, step: MfaStep, error: unknown, origin: EventTarget | undefined): void {
+  const { code } = toAuthError(error);
+  if (code === 'network' || code === 'timeout' || code === 'offline') lostSetupAnswers.add(step);
+  else if (lostSetupAnswers.has(step) && code !== 'codeMismatch' && core.state.pending === step) {
+    core.transition(signedOut(core.state, 'mfaSetupInterrupted'), {}, origin);
+  }
 }
