@@ -4,7 +4,7 @@
  * MFA_SETUP by session, preferences, GetUser's lists, wrong and reused codes, used and expired sessions.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import {
@@ -279,6 +279,41 @@ describe('sign-in challenges (AWS SDK)', () => {
     assert.equal(again.name, 'ExpiredCodeException');
   });
 
+  test('two sign-ins answering with the same TOTP code at once: one is signed in, the other ExpiredCodeException', async () => {
+    const email = uniqueEmail('race');
+    await createUser(poolId, email, { email });
+    const token = await accessToken(clientId, email);
+    const secret = await setUpTotpByToken(token);
+    await sdk.send(
+      new SetUserMFAPreferenceCommand({ AccessToken: token, SoftwareTokenMfaSettings: { Enabled: true } }),
+    );
+    const [first, second] = await Promise.all([passwordSignIn(clientId, email), passwordSignIn(clientId, email)]);
+    assert.equal(first.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+    assert.equal(second.ChallengeName, 'SOFTWARE_TOKEN_MFA');
+    // The next step's code: the setup used the current one.
+    const code = totpCode(secret, 1);
+    // In process, so that both answers are under way together (over HTTP, one may be done before the other starts).
+    const respond = (started: InitiateAuthCommandOutput) =>
+      service.call('RespondToAuthChallenge', {
+        ClientId: clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: started.Session,
+        ChallengeResponses: {
+          USERNAME: started.ChallengeParameters!['USER_ID_FOR_SRP']!,
+          SOFTWARE_TOKEN_MFA_CODE: code,
+        },
+      }) as Promise<{ AuthenticationResult?: { AccessToken?: string } }>;
+    const outcomes = await Promise.allSettled([respond(first), respond(second)]);
+    const signedIn = outcomes.filter((o) => o.status === 'fulfilled' && o.value.AuthenticationResult?.AccessToken);
+    // In process, the error is cognito-local's CognitoError: the name travels as `code`.
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error & { code: string }] : []));
+    assert.equal(signedIn.length, 1, JSON.stringify(outcomes.map((o) => o.status)));
+    assert.deepEqual(
+      refused.map((e) => [e.code, e.message]),
+      [['ExpiredCodeException', 'Your software token has already been used once.']],
+    );
+  });
+
   test('EMAIL_OTP: masked destination, code in the outbox with an expiry, a wrong code can be retried', async () => {
     const email = uniqueEmail('mail');
     await createUser(poolId, email, { email });
@@ -531,6 +566,91 @@ describe('MFA_SETUP (pool ON)', () => {
     } finally {
       await short.close();
       rmSync(`${service.dataDir}-short`, { recursive: true, force: true });
+    }
+  });
+
+  test("the sessions of AssociateSoftwareToken and VerifySoftwareToken live as long as the client's AuthSessionValidity", async () => {
+    const dataDir = `${service.dataDir}-validity`;
+    const options = { dataDir, port: 0, print: () => undefined, demo: false, challengeSessionMs: 200 };
+    let local = await startLocalCognito(options);
+    try {
+      const { poolId, clientId } = await (async () => {
+        const client = new CognitoIdentityProviderClient({
+          endpoint: local.url,
+          region: 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        });
+        try {
+          const pool = await client.send(new CreateUserPoolCommand({ PoolName: 'validity' }));
+          const id = pool.UserPool!.Id!;
+          const app = await client.send(
+            new CreateUserPoolClientCommand({
+              UserPoolId: id,
+              ClientName: 'validity',
+              ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            }),
+          );
+          await client.send(
+            new SetUserPoolMfaConfigCommand({
+              UserPoolId: id,
+              MfaConfiguration: 'ON',
+              SoftwareTokenMfaConfiguration: { Enabled: true },
+            }),
+          );
+          return { poolId: id, clientId: app.UserPoolClient!.ClientId! };
+        } finally {
+          client.destroy();
+        }
+      })();
+      // cognito-local's CreateUserPoolClient drops AuthSessionValidity: set it in the stored client (3 minutes,
+      // against the service's 200 ms default) while the service is stopped.
+      await local.close();
+      const file = join(dataDir, 'db', 'clients.json');
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as { Clients: Record<string, Record<string, unknown>> };
+      stored.Clients[clientId]!['AuthSessionValidity'] = 3;
+      writeFileSync(file, JSON.stringify(stored));
+      local = await startLocalCognito(options);
+
+      const username = `validity${Date.now()}`;
+      await local.call('AdminCreateUser', {
+        UserPoolId: poolId,
+        Username: username,
+        TemporaryPassword: PASSWORD,
+        MessageAction: 'SUPPRESS',
+      });
+      await local.call('AdminSetUserPassword', {
+        UserPoolId: poolId,
+        Username: username,
+        Password: PASSWORD,
+        Permanent: true,
+      });
+      const call = (target: string, request: Record<string, unknown>) =>
+        local.call(target, request) as Promise<Record<string, string>>;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+      const started = await call('InitiateAuth', {
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD },
+      });
+      assert.equal(started['ChallengeName'], 'MFA_SETUP');
+      const associated = await call('AssociateSoftwareToken', { Session: started['Session'] });
+      await pause();
+      const verified = await call('VerifySoftwareToken', {
+        Session: associated['Session'],
+        UserCode: totpCode(associated['SecretCode']!),
+      });
+      assert.equal(verified['Status'], 'SUCCESS');
+      await pause();
+      const done = (await local.call('RespondToAuthChallenge', {
+        ClientId: clientId,
+        ChallengeName: 'MFA_SETUP',
+        Session: verified['Session'],
+        ChallengeResponses: { USERNAME: username },
+      })) as { AuthenticationResult?: { AccessToken?: string } };
+      assert.ok(done.AuthenticationResult?.AccessToken);
+    } finally {
+      await local.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -19,7 +19,7 @@ import type { AppClient } from 'cognito-local/lib/services/appClient.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import type { OpenSession } from '../challenges.js';
-import { invalidParameter, mfaCodeMismatch, softwareTokenReused } from '../errors.js';
+import { invalidParameter, mfaCodeMismatch, notAuthorized, softwareTokenReused } from '../errors.js';
 import { maskDestination } from '../mask.js';
 import {
   attribute,
@@ -41,6 +41,25 @@ export function sessionTtlMs(compat: Compat, client: AppClient): number {
   const minutes = (client as AppClient & { AuthSessionValidity?: number }).AuthSessionValidity;
   return typeof minutes === 'number' && minutes > 0 ? minutes * 60_000 : compat.challenges.ttlMs;
 }
+
+/**
+ * Runs `task` with the user as stored now, after every other MFA read-check-save of the same user has finished
+ * (Codes.serialize): two calls with the same TOTP code both read the old LastUsedStep otherwise, and both pass.
+ * `missing` is the error for a user deleted since the caller looked them up.
+ */
+export const withStoredUser = <T>(
+  compat: Compat,
+  ctx: Context,
+  pool: UserPoolService,
+  username: string,
+  missing: () => Error,
+  task: (user: User) => Promise<T>,
+): Promise<T> =>
+  compat.codes.serialize(`${pool.options.Id}/${username}`, async () => {
+    const user = await pool.getUserByUsername(ctx, username);
+    if (!user) throw missing();
+    return task(user);
+  });
 
 /** Tokens for a user whose sign-in is complete (our issuer; the sign-in is on disk first). */
 export async function issueTokens(
@@ -166,8 +185,31 @@ function withFactor(user: User, factor: MfaFactor, preferred: boolean): User {
   };
 }
 
-/** RespondToAuthChallenge for the MFA challenges, the session already taken and bound to `user`. */
-export async function answerMfa(
+/**
+ * RespondToAuthChallenge for the MFA challenges, the session already taken and bound to `user`. The answer is
+ * checked against the user as stored, under the user's serialization (withStoredUser): a TOTP code is accepted once.
+ */
+export function answerMfa(
+  compat: Compat,
+  ctx: Context,
+  pool: UserPoolService,
+  client: AppClient,
+  user: User,
+  sessionId: string,
+  session: OpenSession,
+  responses: Request,
+): Promise<object> {
+  return withStoredUser(
+    compat,
+    ctx,
+    pool,
+    user.Username,
+    () => notAuthorized('User does not exist.'),
+    (stored) => answerStored(compat, ctx, pool, client, stored, sessionId, session, responses),
+  );
+}
+
+async function answerStored(
   compat: Compat,
   ctx: Context,
   pool: UserPoolService,

@@ -23,7 +23,7 @@ import {
   type MfaUser,
   type PoolOptionsWithMfa,
 } from '../mfa.js';
-import { MFA_ATTEMPTS } from './mfa-sign-in.js';
+import { MFA_ATTEMPTS, sessionTtlMs, withStoredUser } from './mfa-sign-in.js';
 import { clientAndPool, params, requireString, type Compat, type Request, type Target } from './shared.js';
 
 const MODES = ['OFF', 'OPTIONAL', 'ON'];
@@ -86,22 +86,25 @@ export const GetUserPoolMfaConfig =
   async (ctx, req) =>
     mfaConfig(await compat.services.cognito.getUserPool(ctx, requireString(req, 'UserPoolId')));
 
-/** The user an access token names, and their pool. */
-async function tokenUser(compat: Compat, ctx: Context, token: unknown): Promise<{ pool: UserPoolService; user: User }> {
+/** The user an access token names, their pool, and the client the token was issued to. */
+async function tokenUser(compat: Compat, ctx: Context, token: unknown) {
   const claims = compat.tokens.verifyAccessToken(token);
-  const { pool } = await clientAndPool(compat, ctx, claims.client_id);
+  const { client, pool } = await clientAndPool(compat, ctx, claims.client_id);
   const user = await pool.getUserByUsername(ctx, claims.username);
   if (!user) throw notAuthorized('User does not exist.');
-  return { pool, user };
+  return { client, pool, user };
 }
 
-/** The user of an MFA_SETUP session, and their pool. */
+/** The user of an MFA_SETUP session, their pool, and the client the session belongs to. */
 async function sessionUser(compat: Compat, ctx: Context, session: { clientId: string; username: string }) {
-  const { pool } = await clientAndPool(compat, ctx, session.clientId);
+  const { client, pool } = await clientAndPool(compat, ctx, session.clientId);
   const user = await pool.getUserByUsername(ctx, session.username);
   if (!user) throw notAuthorized('Invalid session for the user.');
-  return { pool, user };
+  return { client, pool, user };
 }
+
+/** The error for a user deleted between the lookup and the serialized check (withStoredUser). */
+const gone = (): Error => notAuthorized('User does not exist.');
 
 /** "The request takes an access token or a session string, but not both" (documented, both token calls). */
 function oneOf(req: Request): 'AccessToken' | 'Session' {
@@ -121,19 +124,21 @@ export const AssociateSoftwareToken =
   async (ctx, req) => {
     const by = oneOf(req);
     const session = by === 'Session' ? compat.challenges.takeSetup(req['Session']) : undefined;
-    const { pool, user } = session
-      ? await sessionUser(compat, ctx, session)
-      : await tokenUser(compat, ctx, req['AccessToken']);
+    const found = session ? await sessionUser(compat, ctx, session) : await tokenUser(compat, ctx, req['AccessToken']);
+    const { pool } = found;
     if (!poolMfa(pool).factors.has('SOFTWARE_TOKEN_MFA')) throw softwareTokenNotEnabled();
     const secret = newSecret();
-    await pool.saveUser(ctx, {
-      ...user,
-      PendingSoftwareToken: { Secret: secret },
-      UserLastModifiedDate: compat.services.clock.get(),
-    } as MfaUser);
+    await withStoredUser(compat, ctx, pool, found.user.Username, gone, (user) =>
+      pool.saveUser(ctx, {
+        ...user,
+        PendingSoftwareToken: { Secret: secret },
+        UserLastModifiedDate: compat.services.clock.get(),
+      } as MfaUser),
+    );
     if (!session) return { SecretCode: secret };
     const { expiresAt: _e, ...open } = session;
-    return { SecretCode: secret, Session: compat.challenges.create({ ...open, failures: 0 }) };
+    const ttl = sessionTtlMs(compat, found.client);
+    return { SecretCode: secret, Session: compat.challenges.create({ ...open, failures: 0 }, ttl) };
   };
 
 /**
@@ -151,32 +156,37 @@ export const VerifySoftwareToken =
     const code = requireString(req, 'UserCode');
     const sessionId = req['Session'] as string;
     const session = by === 'Session' ? compat.challenges.takeSetup(sessionId) : undefined;
-    const { pool, user } = session
-      ? await sessionUser(compat, ctx, session)
-      : await tokenUser(compat, ctx, req['AccessToken']);
-    const pending = (user as MfaUser).PendingSoftwareToken;
-    if (!pending) throw invalidParameter('User has not associated a software token');
-    const check = checkTotp(pending.Secret, code, undefined);
-    if (check.outcome !== 'ok') {
-      const failures = (session?.failures ?? 0) + 1;
-      if (session && failures < MFA_ATTEMPTS) compat.challenges.reopen(sessionId, { ...session, failures });
-      throw softwareTokenSetupMismatch();
-    }
-    const { PendingSoftwareToken: _pending, ...rest } = user as MfaUser;
-    const friendly = req['FriendlyDeviceName'];
-    await pool.saveUser(ctx, {
-      ...rest,
-      SoftwareTokenMfaConfiguration: {
-        Secret: pending.Secret,
-        Verified: true,
-        ...(typeof friendly === 'string' && friendly ? { FriendlyDeviceName: friendly } : {}),
-        LastUsedStep: check.step,
-      },
-      UserLastModifiedDate: compat.services.clock.get(),
-    } as MfaUser);
+    const found = session ? await sessionUser(compat, ctx, session) : await tokenUser(compat, ctx, req['AccessToken']);
+    const { pool } = found;
+    await withStoredUser(compat, ctx, pool, found.user.Username, gone, async (user) => {
+      const pending = (user as MfaUser).PendingSoftwareToken;
+      if (!pending) throw invalidParameter('User has not associated a software token');
+      const check = checkTotp(pending.Secret, code, undefined);
+      if (check.outcome !== 'ok') {
+        const failures = (session?.failures ?? 0) + 1;
+        if (session && failures < MFA_ATTEMPTS) compat.challenges.reopen(sessionId, { ...session, failures });
+        throw softwareTokenSetupMismatch();
+      }
+      const { PendingSoftwareToken: _pending, ...rest } = user as MfaUser;
+      const friendly = req['FriendlyDeviceName'];
+      await pool.saveUser(ctx, {
+        ...rest,
+        SoftwareTokenMfaConfiguration: {
+          Secret: pending.Secret,
+          Verified: true,
+          ...(typeof friendly === 'string' && friendly ? { FriendlyDeviceName: friendly } : {}),
+          LastUsedStep: check.step,
+        },
+        UserLastModifiedDate: compat.services.clock.get(),
+      } as MfaUser);
+    });
     if (!session) return { Status: 'SUCCESS' };
     const { expiresAt: _e, ...open } = session;
-    return { Status: 'SUCCESS', Session: compat.challenges.create({ ...open, totpVerified: true, failures: 0 }) };
+    const ttl = sessionTtlMs(compat, found.client);
+    return {
+      Status: 'SUCCESS',
+      Session: compat.challenges.create({ ...open, totpVerified: true, failures: 0 }, ttl),
+    };
   };
 
 const SETTINGS: Record<MfaFactor, string> = {
@@ -193,6 +203,20 @@ const SETTINGS: Record<MfaFactor, string> = {
  * delivery config set to turn on SMS_MFA" (seen for SMS; the email form is a guess), and the pool must enable the
  * factor (guess at the message).
  */
+/** setPreference on the user as stored, under the user's serialization (withStoredUser). */
+function setPreferenceOf(
+  compat: Compat,
+  ctx: Context,
+  pool: UserPoolService,
+  found: User,
+  missing: () => Error,
+  req: Request,
+) {
+  return withStoredUser(compat, ctx, pool, found.Username, missing, (user) =>
+    setPreference(compat, ctx, pool, user, req),
+  );
+}
+
 async function setPreference(compat: Compat, ctx: Context, pool: UserPoolService, user: User, req: Request) {
   const mfa = poolMfa(pool);
   const list = new Set((user.UserMFASettingList ?? []) as MfaFactor[]);
@@ -237,7 +261,7 @@ export const SetUserMFAPreference =
   (compat: Compat): Target =>
   async (ctx, req) => {
     const { pool, user } = await tokenUser(compat, ctx, req['AccessToken']);
-    return setPreference(compat, ctx, pool, user, req);
+    return setPreferenceOf(compat, ctx, pool, user, gone, req);
   };
 
 export const AdminSetUserMFAPreference =
@@ -246,7 +270,7 @@ export const AdminSetUserMFAPreference =
     const pool = await compat.services.cognito.getUserPool(ctx, requireString(req, 'UserPoolId'));
     const user = await pool.getUserByUsername(ctx, requireString(req, 'Username'));
     if (!user) throw userNotFound();
-    return setPreference(compat, ctx, pool, user, req);
+    return setPreferenceOf(compat, ctx, pool, user, userNotFound, req);
   };
 
 /** Cognito's MFA fields: the list and the preference when set, never the legacy MFAOptions (SMS only). */
