@@ -24,7 +24,8 @@ export const coreStrings = strings(
     'error.incorrectCredentials': 'Incorrect email or password.',
     'error.attemptsExceeded': 'Too many failed attempts. Wait a few minutes before you try again.',
     'error.userDisabled': 'This account is disabled. Contact the site’s administrator.',
-    'error.sessionExpired': 'Your sign-in took too long and expired. Sign in again.',
+    'error.sessionExpired':
+      'This sign-in has ended: it took too long, or a code was wrong too many times. Sign in again.',
     'error.mfaSetupInterrupted':
       'Setting up your authenticator app may not have finished. Sign in again; if you are asked for a code, use your app.',
     'error.userNotConfirmed':
@@ -89,7 +90,8 @@ export const coreStrings = strings(
     'error.attemptsExceeded':
       'ログインの失敗が続いたため、一時的にロックされています。数分待ってから再度お試しください。',
     'error.userDisabled': 'このアカウントは無効化されています。サイトの管理者にお問い合わせください。',
-    'error.sessionExpired': 'ログイン手続きの有効期限が切れました。もう一度ログインしてください。',
+    'error.sessionExpired':
+      'このログイン手続きは終了しました(時間切れ、またはコードの誤りが多すぎます)。もう一度ログインしてください。',
     'error.mfaSetupInterrupted':
       '認証アプリの設定が完了していない可能性があります。もう一度ログインし、コードを求められたらアプリのコードを入力してください。',
     'error.userNotConfirmed':

@@ -303,7 +303,9 @@ describe('<cognito-login> with MFA', () => {
     expect(await answers()).to.equal(6);
     await waitUntil(() => login.getAttribute('state') === 'signedOut', 'still in the step', NETWORK);
     await login.updateComplete;
-    expect(alertText(login)).to.equal('Your sign-in took too long and expired. Sign in again.');
+    expect(alertText(login)).to.equal(
+      'This sign-in has ended: it took too long, or a code was wrong too many times. Sign in again.',
+    );
     expect(login.querySelector<HTMLInputElement>('input[autocomplete="username"]')!.value).to.equal(email);
   });
 
