@@ -1,12 +1,12 @@
-/** `steps.ts` in the self-contained bundle, where every element is already in the file: nothing to load. */
-import './cognito-confirm-sign-up.js';
-import './cognito-mfa.js';
-import './cognito-new-password.js';
-import './cognito-reset-password.js';
+/**
+ * `steps.ts` in the self-contained bundle, whose entry registers every element: nothing to load, only to wait for
+ * the definition. (Importing the step elements here would close a cycle through the form base, which imports the
+ * step loader, and a step element would then extend its base before the base exists.)
+ */
 import type { StepTag } from './steps.js';
 
 export type { StepTag } from './steps.js';
 
-export function loadStep(_tag: StepTag): Promise<unknown> {
-  return Promise.resolve();
+export function loadStep(tag: StepTag): Promise<unknown> {
+  return customElements.whenDefined(tag);
 }
