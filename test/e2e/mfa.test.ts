@@ -31,11 +31,11 @@ after(async () => {
   await e2e?.stop();
 });
 
-/** A user of the pool that requires MFA, with a password and no factor yet. */
-async function mfaOnUser(): Promise<string> {
-  const email = uniqueEmail('mfa');
+/** A confirmed user of `userPoolId` (password `Passw0rd!`, a verified email) with no factor yet. */
+async function confirmedUser(userPoolId: string, prefix: string): Promise<string> {
+  const email = uniqueEmail(prefix);
   await e2e.service.call('AdminCreateUser', {
-    UserPoolId: DEMO_MFA_ON_POOL_ID,
+    UserPoolId: userPoolId,
     Username: email,
     TemporaryPassword: 'TempPassw0rd!',
     MessageAction: 'SUPPRESS',
@@ -45,7 +45,7 @@ async function mfaOnUser(): Promise<string> {
     ],
   });
   await e2e.service.call('AdminSetUserPassword', {
-    UserPoolId: DEMO_MFA_ON_POOL_ID,
+    UserPoolId: userPoolId,
     Username: email,
     Password: 'Passw0rd!',
     Permanent: true,
@@ -82,7 +82,7 @@ describe('MFA in the demos: set up an authenticator app at first sign-in, then s
               if (message.type() === 'error' && /Content Security Policy|Refused|Trusted/i.test(message.text()))
                 problems.push(message.text());
             });
-            const email = await mfaOnUser();
+            const email = await confirmedUser(DEMO_MFA_ON_POOL_ID, 'mfa');
             await page.goto(demo.url());
             await page.locator('cognito-authenticator cognito-login form').waitFor();
 
@@ -122,29 +122,6 @@ describe('MFA in the demos: set up an authenticator app at first sign-in, then s
   }
 });
 
-/** A confirmed user of the demo pool (MFA optional) with no factor. */
-async function plainUser(): Promise<string> {
-  const email = uniqueEmail('settings');
-  const { userPoolId } = e2e.service.demo!;
-  await e2e.service.call('AdminCreateUser', {
-    UserPoolId: userPoolId,
-    Username: email,
-    TemporaryPassword: 'TempPassw0rd!',
-    MessageAction: 'SUPPRESS',
-    UserAttributes: [
-      { Name: 'email', Value: email },
-      { Name: 'email_verified', Value: 'true' },
-    ],
-  });
-  await e2e.service.call('AdminSetUserPassword', {
-    UserPoolId: userPoolId,
-    Username: email,
-    Password: 'Passw0rd!',
-    Permanent: true,
-  });
-  return email;
-}
-
 const SETTINGS_DEMOS = [
   { name: 'plain HTML (static server, built bundle)', url: () => `${e2e.staticUrl}/demo/plain.html` },
   { name: 'react demo', url: () => `${e2e.viteUrl}/demo/react.html` },
@@ -162,7 +139,7 @@ describe('MFA settings in the demos: a signed-in user turns an authenticator app
           async () => {
             const page = await context.newPage();
             pages.push(page);
-            const email = await plainUser();
+            const email = await confirmedUser(e2e.service.demo!.userPoolId, 'settings');
             await page.goto(demo.url());
             await page.locator('cognito-authenticator cognito-login form').waitFor();
             await signIn(page, email, 'Passw0rd!');
